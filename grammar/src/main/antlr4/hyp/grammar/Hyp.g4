@@ -36,7 +36,7 @@ optimizerUse : name=ID ('(' (setting (',' setting)*)? ')')? ;
 block        : '{' (stmt ';'*)* '}' ;
 
 stmt         : target=ID op=('=' | '+=' | '-=' | '*=' | '/=') expr      # assignStmt
-             | 'if' expr block ('else' (ifTail=stmt | elseBlock=block))?  # ifStmt
+             | 'if' cond=expr then=block ('else' (ifTail=stmt | elseBlock=block))?  # ifStmt
              | 'while' expr block                                      # whileStmt
              | 'for' var=ID 'in' from=expr '..' to=expr block          # forStmt
              | 'return' expr                                           # returnStmt

@@ -1,0 +1,41 @@
+package hyp.compiler.syntax;
+
+import hyp.compiler.diag.Span;
+import java.util.List;
+
+/** A top-level declaration. */
+public sealed interface Decl {
+    Span span();
+
+    /** {@code def f(x: real, w) -> real = expr} or with a block body. {@code ret} may be null (inferred). */
+    record Def(Ident name, List<Param> params, TypeRef ret, Expr exprBody, Block blockBody, Span span) implements Decl {}
+
+    /** A def parameter; {@code type} is null when it takes the type of the data/param/hyper of that name. */
+    record Param(Ident name, TypeRef type, Span span) {}
+
+    /** {@code data X: real[n, d]}, {@code param w: real[d] = 0}, {@code hyper rho: real[d] = -3}. */
+    record Var(VarKind kind, Ident name, TypeRef type, Expr init, Span span) implements Decl {}
+
+    enum VarKind {
+        DATA, PARAM, HYPER;
+
+        public String keyword() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** {@code optimizer adam(lr = 0.001, ...) { init {...} step {...} until cond }}; init and until may be null. */
+    record Optimizer(Ident name, List<Setting> settings, Block init, Block step, Expr until, Span span) implements Decl {}
+
+    /** {@code train w on loss by adam(lr = 0.05) for 200 steps}; steps may be null. */
+    record Train(List<Ident> targets, Ident loss, OptimizerUse by, Expr steps, Span span) implements Decl {}
+
+    /** {@code tune rho on loss by adam(lr = 0.1) for 50 rounds using reversible}; rounds and method may be null. */
+    record Tune(List<Ident> targets, Ident loss, OptimizerUse by, Expr rounds, Ident method, Span span) implements Decl {}
+
+    /** {@code name = value} in optimizer headers and uses. */
+    record Setting(Ident name, Expr value, Span span) {}
+
+    /** {@code adam(lr = 0.05)} naming an optimizer and overriding some of its settings. */
+    record OptimizerUse(Ident name, List<Setting> settings, Span span) {}
+}

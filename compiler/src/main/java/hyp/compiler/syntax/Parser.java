@@ -1,0 +1,46 @@
+package hyp.compiler.syntax;
+
+import hyp.compiler.diag.CompileException;
+import hyp.compiler.diag.Diagnostics;
+import hyp.compiler.diag.SourceFile;
+import hyp.compiler.diag.Span;
+import hyp.grammar.HypLexer;
+import hyp.grammar.HypParser;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+
+/** Source text to syntax tree: ANTLR parses, {@link AstBuilder} turns the parse tree into records. */
+public final class Parser {
+    private Parser() {}
+
+    /** Parses the whole file; throws {@link CompileException} with every syntax error found. */
+    public static Program parse(SourceFile source) {
+        Diagnostics diagnostics = new Diagnostics();
+        HypLexer lexer = new HypLexer(CharStreams.fromString(source.text(), source.name()));
+        HypParser parser = new HypParser(new CommonTokenStream(lexer));
+        BaseErrorListener listener = new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col,
+                                    String msg, RecognitionException e) {
+                int length = 1;
+                if (offending instanceof Token t && t.getType() != Token.EOF && t.getText() != null) {
+                    length = t.getText().length();
+                }
+                diagnostics.error(Span.of(source, line, col + 1, length), SyntaxMessages.rewrite(msg));
+            }
+        };
+        lexer.removeErrorListeners();
+        parser.removeErrorListeners();
+        lexer.addErrorListener(listener);
+        parser.addErrorListener(listener);
+        HypParser.ProgramContext tree = parser.program();
+        diagnostics.throwIfErrors();
+        Program program = new AstBuilder(source, diagnostics).program(tree);
+        diagnostics.throwIfErrors();
+        return program;
+    }
+}
