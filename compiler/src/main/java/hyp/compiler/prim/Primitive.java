@@ -1,0 +1,32 @@
+package hyp.compiler.prim;
+
+import hyp.compiler.ir.IrBuilder;
+import hyp.compiler.ir.Node;
+import hyp.compiler.ir.Var;
+import hyp.compiler.types.ShapeError;
+import hyp.compiler.types.Type;
+import java.util.List;
+
+/**
+ * A primitive operation of the IR, defined in one place: its shape rule, how back ends (and so the reference
+ * evaluator) run it, its tangent rule and its adjoint rule. Rules are written as IR through an {@link IrBuilder},
+ * so derivative code can itself be differentiated.
+ */
+public interface Primitive {
+    String name();
+
+    /** The shape rule: the result type for these argument types, or a {@link ShapeError} saying why not. */
+    Type resultType(List<Type> args, Object attr) throws ShapeError;
+
+    /** How to compute it: a JVM operator or a static runtime method (which also defines its evaluation). */
+    Emission emission(List<Type> args, Object attr);
+
+    /**
+     * The tangent of {@code op.out()} given the arguments' tangents ({@code null} where an argument's tangent is
+     * zero); returns {@code null} for a zero tangent.
+     */
+    Var jvp(IrBuilder b, Node.Op op, List<Var> tangents);
+
+    /** The cotangents of the arguments given the result's cotangent; {@code null} entries are zero. */
+    List<Var> vjp(IrBuilder b, Node.Op op, Var cotangent);
+}
