@@ -1,0 +1,133 @@
+package hyp.runtime.kernels;
+
+import static hyp.runtime.kernels.Lanes.L;
+import static hyp.runtime.kernels.Lanes.S;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Unary element-wise maps {@code out[i] = f(x[i])} for i in [0, n); {@code out} may be {@code x}.
+ *
+ * <p>Maps that are exactly rounded in IEEE arithmetic (abs, neg, square, sqrt, relu) use vector
+ * lanes. Transcendental maps use scalar {@link Math} calls on purpose: the Vector API's
+ * transcendental lanes are neither bit-identical to {@code Math} nor fast on every JDK, and
+ * accuracy and reproducibility matter more here than speed.
+ */
+public final class ElementWise {
+    private ElementWise() {
+    }
+
+    /** out = |x|. */
+    public static void abs(double[] x, double[] out, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            DoubleVector.fromArray(S, x, i).abs().intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = Math.abs(x[i]);
+        }
+    }
+
+    /** out = -x. */
+    public static void neg(double[] x, double[] out, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            DoubleVector.fromArray(S, x, i).neg().intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = -x[i];
+        }
+    }
+
+    /** out = x². */
+    public static void square(double[] x, double[] out, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i);
+            v.mul(v).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = x[i] * x[i];
+        }
+    }
+
+    /** out = √x (correctly rounded in both the vector and the scalar path). */
+    public static void sqrt(double[] x, double[] out, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            DoubleVector.fromArray(S, x, i).sqrt().intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = Math.sqrt(x[i]);
+        }
+    }
+
+    /** out = max(x, 0) with {@link Math#max} semantics (NaN stays NaN, relu(-0) = 0). */
+    public static void relu(double[] x, double[] out, int n) {
+        DoubleVector zero = DoubleVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.MAX, zero).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = Math.max(x[i], 0.0);
+        }
+    }
+
+    /** out = eˣ. */
+    public static void exp(double[] x, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.exp(x[i]);
+        }
+    }
+
+    /** out = ln x. */
+    public static void log(double[] x, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.log(x[i]);
+        }
+    }
+
+    /** out = ln(1 + x), accurate for tiny x. */
+    public static void log1p(double[] x, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.log1p(x[i]);
+        }
+    }
+
+    /** out = tanh x. */
+    public static void tanh(double[] x, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.tanh(x[i]);
+        }
+    }
+
+    /** out = 1 / (1 + e⁻ˣ), evaluated without overflow for either sign. */
+    public static void sigmoid(double[] x, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = sigmoid(x[i]);
+        }
+    }
+
+    /** out = ln(1 + eˣ) = max(x, 0) + ln(1 + e^-|x|), stable for large |x|. */
+    public static void softplus(double[] x, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = softplus(x[i]);
+        }
+    }
+
+    /** Scalar logistic function, stable for either sign. */
+    public static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+
+    /** Scalar softplus ln(1 + eˣ), stable for large |x|. */
+    public static double softplus(double x) {
+        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+}
