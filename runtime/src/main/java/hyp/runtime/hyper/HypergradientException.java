@@ -1,0 +1,8 @@
+package hyp.runtime.hyper;
+
+/** Numerical trouble in a hypergradient computation: non-finite values, CG failure, a singular system. */
+public final class HypergradientException extends RuntimeException {
+  public HypergradientException(String message) {
+    super(message);
+  }
+}
