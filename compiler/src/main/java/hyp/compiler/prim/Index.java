@@ -3,7 +3,6 @@ package hyp.compiler.prim;
 import hyp.compiler.ir.IrBuilder;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
-import hyp.compiler.types.Dim;
 import hyp.compiler.types.ShapeError;
 import hyp.compiler.types.Type;
 import java.util.ArrayList;
@@ -16,28 +15,6 @@ final class Index implements Primitive {
         return "index";
     }
 
-    static Type partType(Type.Tensor x, IndexSpec spec) throws ShapeError {
-        List<Dim> d = x.dims();
-        switch (spec.form()) {
-            case GET1:
-                if (x.rank() != 1) throw new ShapeError("x[i] needs a vector; use X[i, j] for " + x);
-                return Type.REAL;
-            case GET2:
-                if (x.rank() != 2) throw new ShapeError("X[i, j] needs a matrix, not " + x);
-                return Type.REAL;
-            case ROW:
-                if (x.rank() < 2) throw new ShapeError("X[i] as a row needs a matrix, not " + x);
-                return new Type.Tensor(d.subList(1, d.size()));
-            case COL:
-                if (x.rank() != 2) throw new ShapeError("X[:, j] needs a matrix, not " + x);
-                return Type.tensor(d.get(0));
-            default:
-                List<Dim> dims = new ArrayList<>(d);
-                dims.set(0, spec.sliceDim());
-                return new Type.Tensor(dims);
-        }
-    }
-
     @Override
     public Type resultType(List<Type> args, Object attr) throws ShapeError {
         IndexSpec spec = (IndexSpec) attr;
@@ -46,7 +23,7 @@ final class Index implements Primitive {
             if (!t.isInt()) throw new ShapeError("indices must be ints, not " + t);
         }
         if (args.size() - 1 != spec.form().ints()) throw new ShapeError("wrong number of indices");
-        return partType(x, spec);
+        return spec.partType(x);
     }
 
     @Override

@@ -18,7 +18,7 @@ final class Scatter implements Primitive {
     @Override
     public Type resultType(List<Type> args, Object attr) throws ShapeError {
         if (!(args.get(1) instanceof Type.Tensor like)) throw new ShapeError("scatter into a " + args.get(1));
-        Type part = Index.partType(like, (IndexSpec) attr);
+        Type part = ((IndexSpec) attr).partType(like);
         if (!part.equals(args.get(0))) throw new ShapeError("scatter of " + args.get(0) + " where " + part + " fits");
         return like;
     }

@@ -123,7 +123,10 @@ final class AstBuilder {
                 case "/=" -> Expr.BinaryOp.DIV;
                 default -> null;
             };
-            return new Stmt.Assign(ident(a.target), op, expr(a.expr()), span(a));
+            Ident target = ident(a.target);
+            Expr value = expr(a.expr());
+            if (op != null) value = new Expr.Binary(op, new Expr.Name(target.name(), target.span()), value, span(a));
+            return new Stmt.Assign(target, value, span(a));
         }
         if (ctx instanceof IfStmtContext i) {
             Block orElse = null;

@@ -6,8 +6,8 @@ import hyp.compiler.diag.Span;
 public sealed interface Stmt {
     Span span();
 
-    /** {@code x = e}, {@code x += e} and friends; {@code op} is null for plain assignment. */
-    record Assign(Ident target, Expr.BinaryOp op, Expr value, Span span) implements Stmt {}
+    /** {@code x = e}; the parser turns {@code x += e} into {@code x = x + e}. */
+    record Assign(Ident target, Expr value, Span span) implements Stmt {}
 
     /** {@code if c {..} else {..}}; {@code orElse} is null without else; else-if is an else block holding one If. */
     record If(Expr cond, Block then, Block orElse, Span span) implements Stmt {}

@@ -1,0 +1,44 @@
+package hyp.compiler.check;
+
+import hyp.compiler.types.Type;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The local names visible at a point in a body, with their types. Copied at branches, merged after. */
+final class Scope {
+    final Map<String, Type> locals;
+    /** Names that may not be assigned (for-loop variables). */
+    final java.util.Set<String> readOnly;
+
+    Scope() {
+        this(new LinkedHashMap<>(), new java.util.HashSet<>());
+    }
+
+    private Scope(Map<String, Type> locals, java.util.Set<String> readOnly) {
+        this.locals = locals;
+        this.readOnly = readOnly;
+    }
+
+    Scope copy() {
+        return new Scope(new LinkedHashMap<>(locals), new java.util.HashSet<>(readOnly));
+    }
+
+    Type get(String name) {
+        return locals.get(name);
+    }
+
+    void put(String name, Type type) {
+        locals.put(name, type);
+    }
+
+    /** After an if: names bound before, plus names bound on both paths with one type. */
+    static Scope merge(Scope before, Scope a, Scope b) {
+        Scope out = before.copy();
+        for (Map.Entry<String, Type> e : a.locals.entrySet()) {
+            if (!out.locals.containsKey(e.getKey()) && e.getValue().equals(b.locals.get(e.getKey()))) {
+                out.locals.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+}
