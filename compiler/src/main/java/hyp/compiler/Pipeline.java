@@ -1,0 +1,49 @@
+package hyp.compiler;
+
+import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.check.Checker;
+import hyp.compiler.diag.CompileException;
+import hyp.compiler.diag.InternalCompilerError;
+import hyp.compiler.diag.SourceFile;
+import hyp.compiler.ir.Function;
+import hyp.compiler.ir.Lowering;
+import hyp.compiler.syntax.Parser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The front of the pipeline in one place: source → syntax tree → checked program → IR functions. */
+public final class Pipeline {
+    private Pipeline() {}
+
+    public static SourceFile read(Path file) throws IOException {
+        return new SourceFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Parses and checks; throws {@link CompileException} with every error found. */
+    public static CheckedProgram check(SourceFile source) {
+        return guard(source, () -> Checker.check(Parser.parse(source)));
+    }
+
+    /** Every def of a checked program as an IR function. */
+    public static List<Function> lower(CheckedProgram program) {
+        return guard(program.program().source(), () -> Lowering.lowerAll(program));
+    }
+
+    /**
+     * Runs a stage, turning an unexpected exception (a bug in hyp) into an {@link InternalCompilerError} that
+     * names the file, so the user never sees a bare stack trace.
+     */
+    static <T> T guard(SourceFile source, java.util.function.Supplier<T> stage) {
+        try {
+            return stage.get();
+        } catch (CompileException | InternalCompilerError e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new InternalCompilerError(hyp.compiler.diag.Span.of(source, 1, 1, 1),
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+    }
+}
