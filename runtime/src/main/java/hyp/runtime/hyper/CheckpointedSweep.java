@@ -89,7 +89,7 @@ final class CheckpointedSweep {
       if (!reversing) {        // first arrival at the end: one more step gives s_T and the outer loss
         d.step(t, here, hyper, next);
         forward++;
-        Vectors.requireFinite(next, "state after step " + steps, who + " forward sweep");
+        Vectors.requireFinite(next, "s_" + steps, who + " forward sweep");
         if (finalState != null) System.arraycopy(next, 0, finalState, 0, n);
         value = d.outerLoss(next, hyper);
         d.outerLossGradient(next, hyper, bar, hyperBar);

@@ -18,7 +18,7 @@ public final class StoreAll implements HypergradientStrategy {
       d.step(t, states[t], hyper, states[t + 1]);
     }
     double[] last = states[steps];
-    Vectors.requireFinite(last, "state after step " + steps, "StoreAll forward sweep");
+    Vectors.requireFinite(last, "s_" + steps, "StoreAll forward sweep");
     if (finalState != null) System.arraycopy(last, 0, finalState, 0, n);
 
     double[] hyperBar = new double[d.hyperSize()];
