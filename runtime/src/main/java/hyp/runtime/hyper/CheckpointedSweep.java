@@ -50,6 +50,7 @@ final class CheckpointedSweep {
     boolean reversing = false;
     if (steps == 0) {
       value = d.outerLoss(snapshot[0], hyper);
+      Vectors.requireFinite(value, "outer loss", who);
       d.outerLossGradient(snapshot[0], hyper, bar, hyperBar);
       if (finalState != null) System.arraycopy(snapshot[0], 0, finalState, 0, n);
       reversing = true;
@@ -92,6 +93,7 @@ final class CheckpointedSweep {
         Vectors.requireFinite(next, "s_" + steps, who + " forward sweep");
         if (finalState != null) System.arraycopy(next, 0, finalState, 0, n);
         value = d.outerLoss(next, hyper);
+        Vectors.requireFinite(value, "outer loss", who);
         d.outerLossGradient(next, hyper, bar, hyperBar);
         reversing = true;
       }
@@ -103,7 +105,6 @@ final class CheckpointedSweep {
       end = t;
     }
     d.initAdjoint(hyper, bar, hyperBar);
-    Vectors.requireFinite(value, "outer loss", who);
     Vectors.requireFinite(hyperBar, "hypergradient", who + " reverse sweep");
     return new Hypergradient(value, hyperBar, Memory.ofStates(peak, n), Work.ofSteps(forward, adjoint));
   }
