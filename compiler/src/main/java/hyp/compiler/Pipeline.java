@@ -32,6 +32,11 @@ public final class Pipeline {
         return guard(program.program().source(), () -> Lowering.lowerAll(program));
     }
 
+    /** Runs a derivative transformation; a failure there is a bug in hyp, reported against the file. */
+    public static <T> T derive(CheckedProgram program, java.util.function.Supplier<T> transform) {
+        return guard(program.program().source(), transform);
+    }
+
     /**
      * Runs a stage, turning an unexpected exception (a bug in hyp) into an {@link InternalCompilerError} that
      * names the file, so the user never sees a bare stack trace.

@@ -36,4 +36,5 @@ public sealed interface Emission {
     String PRODUCTS = "hyp.runtime.ops.Products";
     String SHAPES = "hyp.runtime.ops.Shapes";
     String INDEXING = "hyp.runtime.ops.Indexing";
+    String TAPE = "hyp.runtime.tape.Tape";
 }

@@ -56,6 +56,15 @@ public final class Prims {
     public static final Primitive INDEX = new Index();
     public static final Primitive SCATTER = new Scatter();
 
+    public static final Primitive TAPE_CREATE = new TapeOps.Create();
+    public static final Primitive TAPE_PUSH = new TapeOps.Push();
+    public static final Primitive TAPE_POP = new TapeOps.Pop();
+
+    /** True for primitives with effects, which no pass may reorder, merge or drop. */
+    public static boolean effectful(Primitive p) {
+        return p == TAPE_CREATE || p == TAPE_PUSH || p == TAPE_POP;
+    }
+
     /** Element-wise functions of one real, callable by name in .hyp code. */
     public static final List<Primitive> UNARY_FUNCTIONS =
             List.of(EXP, LOG, LOG1P, SQRT, ABS, TANH, SIGMOID, SOFTPLUS, RELU);
@@ -65,5 +74,5 @@ public final class Prims {
             EXP, LOG, LOG1P, SQRT, ABS, TANH, SIGMOID, SOFTPLUS, RELU, STEP, SIGN,
             LT, LE, GT, GE, EQ, NE, AND, OR, NOT, TO_REAL,
             SUM, MEAN, REDUCE_MAX, NORM, LOGSUMEXP, SIZE,
-            MATMUL, TRANSPOSE, OUTER, BROADCAST, FILL, STACK, INDEX, SCATTER);
+            MATMUL, TRANSPOSE, OUTER, BROADCAST, FILL, STACK, INDEX, SCATTER, TAPE_CREATE, TAPE_PUSH, TAPE_POP);
 }

@@ -34,6 +34,16 @@ public sealed interface Type {
         }
     }
 
+    /** The tape adjoint code threads through its sweeps; its "tangent" is a second tape for tangents. */
+    record Tape() implements Type {
+        @Override
+        public String toString() {
+            return "tape";
+        }
+    }
+
+    Tape TAPE = new Tape();
+
     static Tensor tensor(Dim... dims) {
         return new Tensor(List.of(dims));
     }

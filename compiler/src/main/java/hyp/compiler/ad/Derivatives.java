@@ -1,0 +1,27 @@
+package hyp.compiler.ad;
+
+import hyp.compiler.ir.Function;
+import hyp.compiler.opt.Simplify;
+
+/** The derivative functions of a def, each simplified, and each again a plain IR function. */
+public final class Derivatives {
+    private Derivatives() {}
+
+    /** {@code f(x...) -> y} to {@code (x..., ybar) -> (y, xbar...)}: the gradient when ybar = 1. */
+    public static Function adjoint(Function f) {
+        return Simplify.run(AdjointTransform.vjp(Simplify.run(f)));
+    }
+
+    /** {@code f(x...) -> y} to {@code (x..., dx...) -> (y, dy)}. */
+    public static Function tangent(Function f) {
+        return Simplify.run(ForwardTransform.jvp(Simplify.run(f)));
+    }
+
+    /**
+     * Tangent of the adjoint: {@code (x..., ybar, dx..., dybar) -> (y, xbar..., dy, dxbar...)}. With ybar = 1,
+     * dybar = 0 and dx = v, dxbar is the Hessian-vector product H v.
+     */
+    public static Function hessianVector(Function f) {
+        return Simplify.run(ForwardTransform.jvp(adjoint(f)));
+    }
+}
