@@ -18,6 +18,10 @@ final class BodyChecker implements ExprChecker.Names {
     /** Types of the values returned, for inferring the result type; null when returns are not allowed here. */
     final List<Type> returns;
     private final Type optimizerParam;
+    /** Names whose binding failed with a reported error (a bad value, an untyped parameter): uses stay silent. */
+    final Set<String> failed = new java.util.HashSet<>();
+    /** Every local bound so far, to tell "assigned only on some paths" from "never assigned". */
+    private final Set<String> everBound = new java.util.HashSet<>();
 
     BodyChecker(Checker checker, boolean allowReturn, Type optimizerParam) {
         this.checker = checker;
@@ -51,6 +55,15 @@ final class BodyChecker implements ExprChecker.Names {
         return optimizerParam;
     }
 
+    @Override
+    public String unbound(String name) {
+        if (failed.contains(name)) return "";
+        if (everBound.contains(name)) {
+            return "'" + name + "' may have no value here: it is assigned only inside a loop or on one branch of an if";
+        }
+        return null;
+    }
+
     void block(Block b) {
         for (Stmt s : b.stmts()) stmt(s);
     }
@@ -79,7 +92,7 @@ final class BodyChecker implements ExprChecker.Names {
             Scope before = scope;
             scope = before.copy();
             scope.put(f.var().name(), Type.INT);
-            scope.readOnly.add(f.var().name());
+            scope.readOnly.put(f.var().name(), "loop variable");
             block(f.body());
             scope = before;
         } else {
@@ -97,8 +110,8 @@ final class BodyChecker implements ExprChecker.Names {
     private void assign(Stmt.Assign a) {
         String name = a.target().name();
         Type old = scope.get(name);
-        if (scope.readOnly.contains(name)) {
-            checker.diagnostics().error(a.target().span(), "cannot assign to loop variable '" + name + "'");
+        if (scope.readOnly.containsKey(name)) {
+            checker.diagnostics().error(a.target().span(), "cannot assign to " + scope.readOnly.get(name) + " '" + name + "'");
             return;
         }
         if (old == null && checker.globals().containsKey(name)) {
@@ -110,9 +123,13 @@ final class BodyChecker implements ExprChecker.Names {
             return;
         }
         Type t = exprs.check(a.value());
-        if (t == null) return;
+        if (t == null) {
+            if (old == null) failed.add(name);
+            return;
+        }
         if (old == null) {
             scope.put(name, t);
+            everBound.add(name);
         } else if (!old.equals(t)) {
             if (old.isReal() && t.isInt()) {
                 exprs.markReal(a.value());

@@ -26,7 +26,9 @@ final class DeclChecker {
             }
             constant(s.value(), "setting '" + s.name().name() + "'");
         }
-        body(o, Type.tensor(Dim.named("#w")));
+        // The parameters' shape is unknown until a train statement uses the optimizer; "size(w)" is no name a
+        // file can write, so it matches only itself and reads well in messages.
+        body(o, Type.tensor(Dim.named("size(w)")));
     }
 
     /** The optimizer's blocks as they run for a parameter of type {@code w}. */
@@ -34,10 +36,10 @@ final class DeclChecker {
         BodyChecker b = new BodyChecker(checker, false, w);
         b.scope.put("w", w);
         b.scope.put("t", Type.INT);
-        b.scope.readOnly.add("t");
+        b.scope.readOnly.put("t", "the step counter");
         for (Decl.Setting s : o.settings()) {
             b.scope.put(s.name().name(), Type.REAL);
-            b.scope.readOnly.add(s.name().name());
+            b.scope.readOnly.put(s.name().name(), "setting");
         }
         if (o.init() != null) b.block(o.init());
         if (o.step() != null) b.block(o.step());

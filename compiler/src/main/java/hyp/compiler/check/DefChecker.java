@@ -32,6 +32,7 @@ final class DefChecker {
             ok &= t != null;
             paramTypes.add(t);
             if (t != null) body.scope.put(name, t);
+            else body.failed.add(name);
         }
         Type result = null;
         if (def.exprBody() != null) {

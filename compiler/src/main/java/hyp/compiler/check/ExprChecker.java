@@ -35,6 +35,14 @@ final class ExprChecker {
 
         /** The type of {@code w} when checking an optimizer (grad(w) is allowed), else null. */
         Type optimizerParam();
+
+        /**
+         * Why a name that resolves to nothing is not bound here: null when it was never bound (so it is undefined),
+         * "" when its binding already failed with a reported error, else a message saying why.
+         */
+        default String unbound(String name) {
+            return null;
+        }
     }
 
     ExprChecker(Diagnostics diagnostics, Typing typing, Names names, Function<String, CheckedDef> defs) {
@@ -83,6 +91,11 @@ final class ExprChecker {
             return g.type();
         }
         if (names.dim(n.name())) return Type.INT;
+        String why = names.unbound(n.name());
+        if (why != null) {
+            if (!why.isEmpty()) diagnostics.error(n.span(), why);
+            return null;
+        }
         if (defs.apply(n.name()) != null || Builtins.isBuiltin(n.name())) {
             diagnostics.error(n.span(), "'" + n.name() + "' is a function; call it with (...)");
         } else {
@@ -184,6 +197,7 @@ final class ExprChecker {
             typing.callees.put(c, new Callee.GradOfLoss());
             return names.optimizerParam();
         }
+        if (name.equals("grad")) return fail(c.callee(), "'grad' is only available inside an optimizer");
         if (!Builtins.isBuiltin(name)) return fail(c.callee(), "undefined function '" + name + "'");
         return Builtins.check(this, c, args, diagnostics);
     }

@@ -7,20 +7,20 @@ import java.util.Map;
 /** The local names visible at a point in a body, with their types. Copied at branches, merged after. */
 final class Scope {
     final Map<String, Type> locals;
-    /** Names that may not be assigned (for-loop variables). */
-    final java.util.Set<String> readOnly;
+    /** Names that may not be assigned, with what they are ("loop variable", "setting", ...) for messages. */
+    final Map<String, String> readOnly;
 
     Scope() {
-        this(new LinkedHashMap<>(), new java.util.HashSet<>());
+        this(new LinkedHashMap<>(), new java.util.HashMap<>());
     }
 
-    private Scope(Map<String, Type> locals, java.util.Set<String> readOnly) {
+    private Scope(Map<String, Type> locals, Map<String, String> readOnly) {
         this.locals = locals;
         this.readOnly = readOnly;
     }
 
     Scope copy() {
-        return new Scope(new LinkedHashMap<>(locals), new java.util.HashSet<>(readOnly));
+        return new Scope(new LinkedHashMap<>(locals), new java.util.HashMap<>(readOnly));
     }
 
     Type get(String name) {

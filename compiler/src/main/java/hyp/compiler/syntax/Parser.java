@@ -27,12 +27,21 @@ public final class Parser {
             public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col,
                                     String msg, RecognitionException e) {
                 int length = 1;
-                if (offending instanceof Token t && t.getType() != Token.EOF && t.getText() != null) {
+                String message = SyntaxMessages.rewrite(msg);
+                if (offending instanceof Token t && t.getType() == Token.EOF && recognizer instanceof HypParser p
+                        && t.getTokenIndex() > 0) {
+                    // Point just past the last token rather than at a line after the end of the file.
+                    Token last = p.getTokenStream().get(t.getTokenIndex() - 1);
+                    line = last.getLine();
+                    col = last.getCharPositionInLine() + last.getText().length();
+                } else if (offending instanceof Token t && t.getType() != Token.EOF && t.getText() != null) {
                     length = t.getText().length();
+                    if (t.getType() == HypLexer.ANY) message = "unexpected character '" + t.getText() + "'";
                 }
-                diagnostics.error(Span.of(source, line, col + 1, length), SyntaxMessages.rewrite(msg));
+                diagnostics.error(Span.of(source, line, col + 1, length), message);
             }
         };
+        parser.setErrorHandler(new RecoveryStrategy());
         lexer.removeErrorListeners();
         parser.removeErrorListeners();
         lexer.addErrorListener(listener);

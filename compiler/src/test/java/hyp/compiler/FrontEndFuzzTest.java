@@ -1,0 +1,212 @@
+package hyp.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.CompileException;
+import hyp.compiler.diag.Diagnostic;
+import hyp.compiler.diag.SourceFile;
+import hyp.grammar.HypLexer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Vocabulary;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded mutation fuzzing of the front end: every example file is tokenized, then mutated by random token
+ * deletions, insertions (of vocabulary tokens and of tokens from the file) and swaps. For each mutant the only
+ * acceptable outcomes are a checked (and lowered) program or a {@link CompileException} whose diagnostics all
+ * point inside the file. Anything else — an internal error, a stack overflow, an exception escaping — is a bug.
+ */
+class FrontEndFuzzTest {
+    private static final long SEED = Long.getLong("hyp.fuzz.seed", 0x5eed_4a11L);
+    /** At least this many mutants per run; {@code -Dhyp.fuzz.cases=...} asks for a longer hunt. */
+    private static final int MIN_CASES = Integer.getInteger("hyp.fuzz.cases", 10_000);
+    /** Failures collected before giving up, so one run shows several distinct bugs. */
+    private static final int MAX_REPORTED = 5;
+
+    /** A token's text and the white space and comments before it, so mutants keep the file's line layout. */
+    private record Piece(String gap, String text) {}
+
+    @Test
+    void mutantsOfTheExamplesFailOnlyWithDiagnosticsInsideTheFile() throws IOException {
+        List<Path> files = exampleFiles();
+        assertFalse(files.isEmpty(), "no .hyp files under ../examples");
+        List<String> vocabulary = vocabulary();
+        Random random = new Random(SEED);
+        int perFile = (MIN_CASES + files.size() - 1) / files.size();
+        int cases = 0, accepted = 0, rejected = 0;
+        List<String> failures = new ArrayList<>();
+        for (Path file : files) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            List<Piece> pieces = tokenize(text);
+            assertTrue(pieces.size() > 2, "too few tokens in " + file);
+            // The unmutated file must itself compile: otherwise the mutants test nothing beyond the first error.
+            assertTrue(outcome(file.getFileName().toString(), text) == null, "example " + file + " does not compile");
+            for (int k = 0; k < perFile && failures.size() < MAX_REPORTED; k++) {
+                String mutant = render(mutate(pieces, vocabulary, random));
+                cases++;
+                String problem = outcome(file.getFileName() + "#" + k, mutant);
+                if (problem == null) {
+                    accepted++;
+                } else if (problem.isEmpty()) {
+                    rejected++;
+                } else {
+                    failures.add(problem + "\n--- mutant " + k + " of " + file.getFileName() + " ---\n" + mutant);
+                }
+            }
+        }
+        System.out.printf("front-end fuzz: %d mutants of %d files (%d accepted, %d rejected with diagnostics)%n",
+                cases, files.size(), accepted, rejected);
+        if (!failures.isEmpty()) fail(failures.size() + " mutant(s) broke the front end:\n\n" + String.join("\n\n", failures));
+        assertTrue(cases >= MIN_CASES, "only " + cases + " cases ran");
+        assertTrue(rejected > cases / 2, "most mutants should be rejected; rejected only " + rejected);
+    }
+
+    /**
+     * Runs check and lower: null when the program is accepted, "" when it is rejected properly, otherwise a
+     * description of what went wrong.
+     */
+    private static String outcome(String name, String text) {
+        SourceFile source = new SourceFile(name, text);
+        try {
+            CheckedProgram checked = Pipeline.check(source);
+            Pipeline.lower(checked);
+            return null;
+        } catch (CompileException e) {
+            return diagnosticsProblem(source, e);
+        } catch (Throwable t) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            t.printStackTrace(new java.io.PrintWriter(trace));
+            return "threw " + trace;
+        }
+    }
+
+    private static String diagnosticsProblem(SourceFile source, CompileException e) {
+        if (e.diagnostics().isEmpty()) return "CompileException without diagnostics";
+        List<String> lines = source.lines();
+        for (Diagnostic d : e.diagnostics()) {
+            int line = d.span().line(), column = d.span().column();
+            boolean inside = lines.isEmpty() ? line == 1 && column == 1
+                    : line >= 1 && line <= lines.size() && column >= 1 && column <= lines.get(line - 1).length() + 1;
+            if (!inside) return "diagnostic outside the file at " + line + ":" + column + ": " + d.message();
+            if (d.message() == null || d.message().isBlank()) return "diagnostic without a message at " + line + ":" + column;
+            String rendered = d.render();
+            if (!rendered.contains(d.message())) return "rendering lost the message: " + rendered;
+        }
+        return "";
+    }
+
+    private static List<Path> exampleFiles() throws IOException {
+        Path root = Path.of("..", "examples");
+        if (!Files.isDirectory(root)) return List.of();
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.toString().endsWith(".hyp") && Files.isRegularFile(p))
+                    .filter(p -> !inBuildOutput(root.relativize(p)))
+                    .sorted().toList();
+        }
+    }
+
+    /** Build folders (target, target-*) may hold copies of the examples. */
+    private static boolean inBuildOutput(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith("target")) return true;
+        }
+        return false;
+    }
+
+    private static List<Piece> tokenize(String text) {
+        HypLexer lexer = new HypLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        List<Piece> out = new ArrayList<>();
+        int end = 0;
+        for (Token t : lexer.getAllTokens()) {
+            out.add(new Piece(text.substring(end, t.getStartIndex()), t.getText()));
+            end = t.getStopIndex() + 1;
+        }
+        out.add(new Piece(text.substring(end), ""));
+        return out;
+    }
+
+    /** Literal tokens of the grammar plus samples of the token classes (names, numbers, a stray character). */
+    private static List<String> vocabulary() {
+        List<String> out = new ArrayList<>();
+        Vocabulary v = HypLexer.VOCABULARY;
+        for (int type = 1; type <= v.getMaxTokenType(); type++) {
+            String literal = v.getLiteralName(type);
+            if (literal != null) out.add(literal.substring(1, literal.length() - 1));
+        }
+        out.addAll(List.of("0", "1", "2", "7", "2147483648", "0.5", "1e-3", "1e400", "x", "w", "n", "d", "g", "t",
+                "exp", "sum", "max", "zeros", "fill", "grad", "mean", "$", "?"));
+        return out;
+    }
+
+    /**
+     * One to three edits: delete a token, insert one (vocabulary or from the file), swap two, or replace one by
+     * a token of its own kind (a name by a name, an operator by an operator), which keeps most mutants
+     * parseable so that the checker and lowering see them too.
+     */
+    private static List<Piece> mutate(List<Piece> original, List<String> vocabulary, Random random) {
+        List<Piece> p = new ArrayList<>(original);
+        int edits = 1 + random.nextInt(3);
+        for (int e = 0; e < edits; e++) {
+            int tokens = p.size() - 1; // the last piece is the trailing gap
+            switch (random.nextInt(5)) {
+                case 0 -> {
+                    if (tokens > 1) {
+                        int i = random.nextInt(tokens);
+                        p.set(i, new Piece(p.get(i).gap(), ""));
+                    }
+                }
+                case 1 -> p.add(random.nextInt(tokens + 1), new Piece(" ", vocabulary.get(random.nextInt(vocabulary.size()))));
+                case 2 -> p.add(random.nextInt(tokens + 1), new Piece(" ", original.get(random.nextInt(original.size() - 1)).text()));
+                case 3 -> {
+                    int i = random.nextInt(tokens);
+                    p.set(i, new Piece(p.get(i).gap(), sameKind(p.get(i).text(), original, vocabulary, random)));
+                }
+                default -> {
+                    int i = random.nextInt(tokens), j = random.nextInt(tokens);
+                    if (random.nextBoolean()) j = Math.min(tokens - 1, i + 1); // neighbours most often
+                    Piece a = p.get(i), b = p.get(j);
+                    p.set(i, new Piece(a.gap(), b.text()));
+                    p.set(j, new Piece(b.gap(), a.text()));
+                }
+            }
+        }
+        return p;
+    }
+
+    /** A random token of the same kind as {@code text}: names, numbers and symbols each stay what they are. */
+    private static String sameKind(String text, List<Piece> original, List<String> vocabulary, Random random) {
+        List<String> pool = new ArrayList<>();
+        for (Piece piece : original) pool.add(piece.text());
+        pool.addAll(vocabulary);
+        for (int tries = 0; tries < 50; tries++) {
+            String candidate = pool.get(random.nextInt(pool.size()));
+            if (!candidate.isEmpty() && kind(candidate) == kind(text)) return candidate;
+        }
+        return text;
+    }
+
+    private static int kind(String text) {
+        if (text.isEmpty()) return 0;
+        char c = text.charAt(0);
+        return Character.isLetter(c) || c == '_' ? 1 : Character.isDigit(c) ? 2 : 3;
+    }
+
+    private static String render(List<Piece> pieces) {
+        StringBuilder out = new StringBuilder();
+        for (Piece piece : pieces) out.append(piece.gap()).append(piece.text());
+        return out.toString();
+    }
+}
