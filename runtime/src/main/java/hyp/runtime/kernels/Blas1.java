@@ -55,6 +55,16 @@ public final class Blas1 {
     public static void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
         DoubleVector va = DoubleVector.broadcast(S, a);
         int i = 0;
+        for (; i <= n - 4 * L; i += 4 * L) {
+            va.fma(DoubleVector.fromArray(S, x, xOff + i), DoubleVector.fromArray(S, y, yOff + i))
+                    .intoArray(y, yOff + i);
+            va.fma(DoubleVector.fromArray(S, x, xOff + i + L), DoubleVector.fromArray(S, y, yOff + i + L))
+                    .intoArray(y, yOff + i + L);
+            va.fma(DoubleVector.fromArray(S, x, xOff + i + 2 * L), DoubleVector.fromArray(S, y, yOff + i + 2 * L))
+                    .intoArray(y, yOff + i + 2 * L);
+            va.fma(DoubleVector.fromArray(S, x, xOff + i + 3 * L), DoubleVector.fromArray(S, y, yOff + i + 3 * L))
+                    .intoArray(y, yOff + i + 3 * L);
+        }
         for (int bound = S.loopBound(n); i < bound; i += L) {
             va.fma(DoubleVector.fromArray(S, x, xOff + i), DoubleVector.fromArray(S, y, yOff + i))
                     .intoArray(y, yOff + i);

@@ -22,12 +22,13 @@ public final class Conv2d {
         check(s, x.length, w.length, y.length);
         int positions = s.outH() * s.outW();
         Parallel.forRange(s.batch(), 1, parallel(s), (b0, b1) -> {
-            double[] cols = new double[s.patchSize() * positions];
+            double[] cols = Scratch.take(Scratch.COLS, s.patchSize() * positions);
             for (int b = b0; b < b1; b++) {
                 Im2Col.unfold(s, x, b * s.imageSize(), cols);
                 MatMul.gemm(false, false, s.filters(), s.patchSize(), positions,
                         w, 0, cols, 0, y, b * s.outputImageSize(), false);
             }
+            Scratch.give(Scratch.COLS, cols);
         });
     }
 
@@ -36,12 +37,13 @@ public final class Conv2d {
         check(s, dx.length, w.length, dy.length);
         int positions = s.outH() * s.outW();
         Parallel.forRange(s.batch(), 1, parallel(s), (b0, b1) -> {
-            double[] cols = new double[s.patchSize() * positions];
+            double[] cols = Scratch.take(Scratch.COLS, s.patchSize() * positions);
             for (int b = b0; b < b1; b++) {
                 MatMul.gemm(true, false, s.patchSize(), s.filters(), positions,
                         w, 0, dy, b * s.outputImageSize(), cols, 0, false);
                 Im2Col.foldAdd(s, cols, dx, b * s.imageSize());
             }
+            Scratch.give(Scratch.COLS, cols);
         });
     }
 
@@ -49,12 +51,13 @@ public final class Conv2d {
     public static void adjointFilter(ConvShape s, double[] dy, double[] x, double[] dw) {
         check(s, x.length, dw.length, dy.length);
         int positions = s.outH() * s.outW();
-        double[] cols = new double[s.patchSize() * positions];
+        double[] cols = Scratch.take(Scratch.COLS, s.patchSize() * positions);
         for (int b = 0; b < s.batch(); b++) {
             Im2Col.unfold(s, x, b * s.imageSize(), cols);
             MatMul.gemm(false, true, s.filters(), positions, s.patchSize(),
                     dy, b * s.outputImageSize(), cols, 0, dw, 0, true);
         }
+        Scratch.give(Scratch.COLS, cols);
     }
 
     private static boolean parallel(ConvShape s) {

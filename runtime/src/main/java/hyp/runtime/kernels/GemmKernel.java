@@ -26,9 +26,10 @@ final class GemmKernel {
      * C[cOff + r·ldc + j] (=|+=) Σ_p ap[aOff + p·MR + r] · bp[bOff + p·NR + j] for a full tile.
      *
      * @param overwrite store the sum instead of adding it to C
+     * @param rows how many of the MR rows exist in C (the rest are computed from padding and dropped)
      */
     static void full(int kc, double[] ap, int aOff, double[] bp, int bOff,
-                     double[] c, int cOff, int ldc, boolean overwrite) {
+                     double[] c, int cOff, int ldc, boolean overwrite, int rows) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -56,17 +57,23 @@ final class GemmKernel {
             c31 = a.fma(b1, c31);
         }
         store(c00, c01, c, cOff, overwrite);
-        store(c10, c11, c, cOff + ldc, overwrite);
-        store(c20, c21, c, cOff + 2 * ldc, overwrite);
-        store(c30, c31, c, cOff + 3 * ldc, overwrite);
+        if (rows > 1) {
+            store(c10, c11, c, cOff + ldc, overwrite);
+        }
+        if (rows > 2) {
+            store(c20, c21, c, cOff + 2 * ldc, overwrite);
+        }
+        if (rows > 3) {
+            store(c30, c31, c, cOff + 3 * ldc, overwrite);
+        }
     }
 
-    /** As {@link #full} for a tile cut to {@code mr ≤ MR} rows and {@code nr ≤ NR} columns. */
+    /** As {@link #full} for a tile cut to {@code mr ≤ MR} rows and {@code nr < NR} columns. */
     static void edge(int kc, double[] ap, int aOff, double[] bp, int bOff,
                      double[] c, int cOff, int ldc, boolean overwrite, int mr, int nr, double[] tile) {
         // The packed panels are zero-padded, so a full tile computed into scratch is exact for
         // the rows and columns that exist; only those are written back.
-        full(kc, ap, aOff, bp, bOff, tile, 0, NR, true);
+        full(kc, ap, aOff, bp, bOff, tile, 0, NR, true, MR);
         for (int r = 0; r < mr; r++) {
             int row = cOff + r * ldc;
             for (int j = 0; j < nr; j++) {

@@ -2,6 +2,10 @@ package hyp.runtime.kernels;
 
 import static hyp.runtime.kernels.GemmKernel.MR;
 import static hyp.runtime.kernels.GemmKernel.NR;
+import static hyp.runtime.kernels.Lanes.L;
+import static hyp.runtime.kernels.Lanes.S;
+
+import jdk.incubator.vector.DoubleVector;
 
 /**
  * Copies blocks of A and B into the panel layout {@link GemmKernel} streams through: A as
@@ -76,9 +80,13 @@ final class GemmPacking {
                 for (int p = 0; p < kc; p++) {
                     int src = bOff + (p0 + p) * n + j0 + jr;
                     int dst = base + p * NR;
-                    System.arraycopy(b, src, bp, dst, cols);
-                    for (int j = cols; j < NR; j++) {
-                        bp[dst + j] = 0.0;
+                    if (cols == NR) { // a full row of the panel: two vector moves, no call overhead
+                        DoubleVector.fromArray(S, b, src).intoArray(bp, dst);
+                        DoubleVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
+                    } else {
+                        for (int j = 0; j < NR; j++) {
+                            bp[dst + j] = j < cols ? b[src + j] : 0.0;
+                        }
                     }
                 }
             }

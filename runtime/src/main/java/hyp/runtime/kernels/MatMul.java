@@ -17,8 +17,8 @@ import static hyp.runtime.kernels.GemmKernel.NR;
 public final class MatMul {
     /** Depth of a packed block: KC × NR doubles of B (16 KiB for 8 columns) stay in L1. */
     static final int KC = 256;
-    /** Rows per packed block of A: MC × KC doubles (256 KiB) stay in L2. */
-    static final int MC = 128;
+    /** Rows per packed block of A, a multiple of MR: MC × KC doubles (about 256 KiB) stay in L2. */
+    static final int MC = 128 / MR * MR;
     /** Columns per packed block of B. */
     static final int NC = 4096;
     /** Below this many multiply-adds the scalar loop beats packing. */
@@ -79,7 +79,7 @@ public final class MatMul {
         boolean parallel = work >= PARALLEL && m >= 2 * MR;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
-            double[] bp = new double[roundUp(nc, NR) * Math.min(KC, k)];
+            double[] bp = Scratch.take(Scratch.B, roundUp(nc, NR) * Math.min(KC, k));
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean overwrite = !accumulate && pc == 0;
@@ -89,6 +89,7 @@ public final class MatMul {
                 Parallel.forRange(m, MR, parallel, (r0, r1) -> rowBlock(transA, m, k, n, a, aOff, bp,
                         c, cOff, r0, r1, jc0, nc, pc0, kc, overwrite));
             }
+            Scratch.give(Scratch.B, bp);
         }
     }
 
@@ -96,7 +97,7 @@ public final class MatMul {
     private static void rowBlock(boolean transA, int m, int k, int n, double[] a, int aOff, double[] bp,
                                  double[] c, int cOff, int r0, int r1, int jc, int nc, int pc, int kc,
                                  boolean overwrite) {
-        double[] ap = new double[Math.min(MC, roundUp(r1 - r0, MR)) * kc];
+        double[] ap = Scratch.take(Scratch.A, roundUp(Math.min(MC, r1 - r0), MR) * kc);
         double[] tile = new double[MR * NR];
         for (int ic = r0; ic < r1; ic += MC) {
             int mc = Math.min(MC, r1 - ic);
@@ -107,14 +108,15 @@ public final class MatMul {
                 for (int ir = 0; ir < mc; ir += MR) {
                     int mr = Math.min(MR, mc - ir);
                     int at = cOff + (ic + ir) * n + jc + jr;
-                    if (mr == MR && nr == NR) {
-                        GemmKernel.full(kc, ap, ir * kc, bp, bOff, c, at, n, overwrite);
+                    if (nr == NR) {
+                        GemmKernel.full(kc, ap, ir * kc, bp, bOff, c, at, n, overwrite, mr);
                     } else {
                         GemmKernel.edge(kc, ap, ir * kc, bp, bOff, c, at, n, overwrite, mr, nr, tile);
                     }
                 }
             }
         }
+        Scratch.give(Scratch.A, ap);
     }
 
     /** Tiny products: the same per-element arithmetic (fma chain per KC block) without packing. */

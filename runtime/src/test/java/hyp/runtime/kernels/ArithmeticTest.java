@@ -79,6 +79,28 @@ class ArithmeticTest {
         zip("min", Arithmetic::min, Math::min);
     }
 
+    /** The compiled SIMD max/min must keep Java's NaN and signed-zero rules, not the CPU's. */
+    @Test
+    void maxAndMinKeepJavaSemanticsAfterJitCompilation() {
+        for (int rep = 0; rep < 3000; rep++) {
+            double[] x = sample(64);
+            double[] y = sample(64);
+            double[] out = new double[64];
+            Arithmetic.max(x, y, out, 64);
+            for (int i = 0; i < 64; i++) {
+                if (Double.doubleToRawLongBits(out[i]) != Double.doubleToRawLongBits(Math.max(x[i], y[i]))) {
+                    org.junit.jupiter.api.Assertions.fail("max(" + x[i] + ", " + y[i] + ") = " + out[i] + " at rep " + rep);
+                }
+            }
+            Arithmetic.min(x, 0.0, out, 64);
+            for (int i = 0; i < 64; i++) {
+                if (Double.doubleToRawLongBits(out[i]) != Double.doubleToRawLongBits(Math.min(x[i], 0.0))) {
+                    org.junit.jupiter.api.Assertions.fail("min(" + x[i] + ", 0) = " + out[i] + " at rep " + rep);
+                }
+            }
+        }
+    }
+
     @Test
     void scalarBroadcastOpsMatchScalarSemanticsBitForBit() {
         broadcast("add", Arithmetic::add, null, (a, b) -> a + b);

@@ -132,6 +132,24 @@ class MatMulTest {
         }
     }
 
+    /** Repeats one product until the JIT has compiled the kernel, which must keep the same arithmetic. */
+    @Test
+    void compiledKernelKeepsTheDocumentedArithmetic() {
+        int m = 41;
+        int k = 50;
+        int n = 27;
+        double[] a = Reference.random(rnd, m * k);
+        double[] b = Reference.random(rnd, k * n);
+        double[] expected = fmaChain(false, false, m, k, n, a, b, new double[m * n], false);
+        double[] c = new double[m * n];
+        for (int rep = 0; rep < 1500; rep++) {
+            MatMul.multiply(a, b, c, m, k, n);
+            if (rep % 100 == 99) {
+                Reference.assertBitsEqual(expected, c, "repetition " + rep);
+            }
+        }
+    }
+
     @Test
     void shortArraysAreRejectedWithSizes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -1,0 +1,109 @@
+package hyp.bench;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs every benchmark of this module and prints the comparisons side by side: SIMD against
+ * scalar loops, our matrix product against EJML and a triple loop (with GFLOP/s), and the LeNet
+ * convolutions. Accepts the usual JMH options (e.g. {@code -wi 2 -i 3 -f 1}) and an optional
+ * benchmark pattern.
+ */
+public final class Compare {
+    private final Map<String, Double> scores = new HashMap<>();
+    private final Map<String, String> units = new HashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        CommandLineOptions cli = new CommandLineOptions(args);
+        OptionsBuilder options = new OptionsBuilder();
+        options.parent(cli);
+        if (cli.getIncludes().isEmpty()) {
+            options.include("hyp\\.bench\\..*Bench");
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        Compare c = new Compare();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark().replaceFirst("^hyp\\.bench\\.", "");
+            String layer = r.getParams().getParam("layer");
+            String batch = r.getParams().getParam("batch");
+            String key = layer == null ? name : name + "[" + layer + ",b=" + batch + "]";
+            c.scores.put(key, r.getPrimaryResult().getScore());
+            c.units.put(key, r.getPrimaryResult().getScoreUnit());
+        }
+        c.print();
+    }
+
+    private void print() {
+        System.out.println();
+        System.out.println("==== hyp kernels: side by side (average time per call, lower is better) ====");
+        System.out.println("level 1, one thread");
+        for (String bench : new String[] {"Blas1Bench", "Blas1NoSuperWordBench"}) {
+            String tag = bench.equals("Blas1Bench") ? "" : ", no auto-vect.";
+            for (String op : new String[] {"dot", "axpy"}) {
+                time("  " + op + " n=4096 SIMD" + tag, bench + "." + op + "Simd");
+                time("  " + op + " n=4096 scalar loop" + tag, bench + "." + op + "Scalar");
+                ratio("  " + op + " speed-up" + tag, bench + "." + op + "Scalar", bench + "." + op + "Simd", 3.0);
+            }
+        }
+        double flops = 2.0 * 512 * 512 * 512;
+        System.out.println();
+        System.out.println("matmul 512x512x512 (2n^3 = " + (long) flops + " flops)");
+        for (String b : new String[] {"ours", "oursTransA", "oursTransB", "oursAllThreads", "ejml", "tripleLoop"}) {
+            gflops("  " + b, "MatMulBench." + b, flops);
+        }
+        ratio("  ours vs EJML (1 thread)", "MatMulBench.ejml", "MatMulBench.ours", 3.0);
+        ratio("  ours vs triple loop", "MatMulBench.tripleLoop", "MatMulBench.ours", 0);
+        System.out.println();
+        System.out.println("conv2d, 5x5 filters, 1 thread");
+        for (String layer : new String[] {"lenet1", "lenet2"}) {
+            for (String batch : new String[] {"1", "16"}) {
+                int b = Integer.parseInt(batch);
+                double convFlops = layer.equals("lenet1") ? 2.0 * b * 6 * 25 * 24 * 24 : 2.0 * b * 16 * 150 * 10 * 10;
+                String tag = "[" + layer + ",b=" + batch + "]";
+                for (String op : new String[] {"forward", "adjointInput", "adjointFilter", "forwardDirectLoops"}) {
+                    gflops("  " + layer + " batch " + batch + " " + op, "Conv2dBench." + op + tag, convFlops);
+                }
+                ratio("  " + layer + " batch " + batch + " forward vs direct loops",
+                        "Conv2dBench.forwardDirectLoops" + tag, "Conv2dBench.forward" + tag, 0);
+            }
+        }
+    }
+
+    private void ratio(String label, String slow, String fast, double target) {
+        Double s = scores.get(slow);
+        Double f = scores.get(fast);
+        if (s == null || f == null) {
+            return;
+        }
+        double r = s / f;
+        String verdict = target > 0 ? (r >= target ? "  (target >= " + target + "x: met)"
+                : "  (target >= " + target + "x: NOT met)") : "";
+        System.out.printf("%-44s %8.2fx%s%n", label, r, verdict);
+    }
+
+    private void time(String label, String key) {
+        Double t = scores.get(key);
+        if (t != null) {
+            System.out.printf("%-44s %10.3f %-6s%n", label, t, units.get(key));
+        }
+    }
+
+    private void gflops(String label, String key, double flops) {
+        Double t = scores.get(key);
+        if (t == null) {
+            return;
+        }
+        double seconds = t * switch (units.get(key)) {
+            case "ms/op" -> 1e-3;
+            case "us/op" -> 1e-6;
+            case "ns/op" -> 1e-9;
+            default -> 1.0;
+        };
+        System.out.printf("%-44s %10.3f %-6s %7.2f GFLOP/s%n", label, t, units.get(key), flops / seconds / 1e9);
+    }
+}
