@@ -188,9 +188,15 @@ final class DefLowering {
         List<Var> init = names.stream().map(env::get).toList();
         Map<String, Var> before = env;
         Var index = b.fresh(Type.INT, f.var().name());
+        boolean guarded = names.contains(DONE);
         hyp.compiler.ir.Block body = region(names, before, () -> {
             env.put(f.var().name(), index);
-            stmts(f.body().stmts());
+            // A for loop cannot stop early: after a return its remaining trips do nothing.
+            if (guarded) {
+                branch(b.op(Prims.NOT, env.get(DONE)), () -> stmts(f.body().stmts()), () -> {}, f.span());
+            } else {
+                stmts(f.body().stmts());
+            }
             return names.stream().map(env::get).toList();
         }, List.of(index));
         env = before;
