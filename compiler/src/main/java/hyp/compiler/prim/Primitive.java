@@ -22,6 +22,15 @@ public interface Primitive {
     Emission emission(List<Type> args, Object attr);
 
     /**
+     * How complex-step code computes it, given the same (real) argument types as {@link #emission}: the complex
+     * runtime method mirroring the real one. The default maps each runtime class to its complex counterpart and
+     * JVM operators on reals to the methods named after them; operations on ints and bools stay as they are.
+     */
+    default Emission complexEmission(List<Type> args, Object attr) {
+        return ComplexEmissions.mirror(this, args, attr);
+    }
+
+    /**
      * The tangent of {@code op.out()} given the arguments' tangents ({@code null} where an argument's tangent is
      * zero); returns {@code null} for a zero tangent.
      */

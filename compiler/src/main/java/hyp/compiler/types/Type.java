@@ -44,6 +44,23 @@ public sealed interface Type {
 
     Tape TAPE = new Tape();
 
+    /**
+     * The complex counterpart of a real scalar or real tensor type {@code of}. Only complex-step code (made from a
+     * def by {@code hyp.compiler.ad.ComplexTransform} to check its derivatives) has values of this type.
+     */
+    record Complex(Type of) implements Type {
+        public Complex {
+            if (!of.isReal() && !of.isTensor()) throw new IllegalArgumentException("no complex counterpart of " + of);
+        }
+
+        @Override
+        public String toString() {
+            return of instanceof Tensor t
+                    ? "complex[" + t.dims().stream().map(Dim::toString).collect(Collectors.joining(", ")) + "]"
+                    : "complex";
+        }
+    }
+
     static Tensor tensor(Dim... dims) {
         return new Tensor(List.of(dims));
     }
