@@ -24,18 +24,55 @@ public final class Pipeline {
 
     /** Parses and checks; throws {@link CompileException} with every error found. */
     public static CheckedProgram check(SourceFile source) {
-        return guard(source, () -> Checker.check(Parser.parse(source)));
+        return guard(source, () -> onDeepStack(() -> Checker.check(Parser.parse(source))));
     }
 
     /** Every def of a checked program as an IR function. */
     public static List<Function> lower(CheckedProgram program) {
-        return guard(program.program().source(), () -> Lowering.lowerAll(program));
+        return guard(program.program().source(), () -> onDeepStack(() -> Lowering.lowerAll(program)));
     }
 
     /** Runs a derivative transformation; a failure there is a bug in hyp, reported against the file. */
     public static <T> T derive(CheckedProgram program, java.util.function.Supplier<T> transform) {
         return guard(program.program().source(), transform);
     }
+
+    /**
+     * Parsing, checking and lowering recurse once per level of nesting, and a long chain such as a sum of
+     * thousands of terms nests as deeply as it is long; the default thread stack overflows after a few thousand.
+     * These stages therefore run on a thread of their own whose stack (reserved, not committed, memory) holds
+     * about a million levels.
+     */
+    private static <T> T onDeepStack(java.util.function.Supplier<T> stage) {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                result[0] = stage.get();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "hyp-front-end", DEEP_STACK_BYTES);
+        worker.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the stage cannot be abandoned half-way; finish it, then restore the flag
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (failure[0] instanceof RuntimeException e) throw e;
+        if (failure[0] instanceof Error e) throw e;
+        if (failure[0] != null) throw new IllegalStateException(failure[0]);
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
+
+    private static final long DEEP_STACK_BYTES = 512L << 20;
 
     /**
      * Runs a stage, turning an unexpected exception (a bug in hyp) into an {@link InternalCompilerError} that

@@ -36,6 +36,16 @@ public final class AdjointTransform {
     }
 
     public static Function vjp(Function f) {
+        boolean[] all = new boolean[f.params().size()];
+        java.util.Arrays.fill(all, true);
+        return vjp(f, all);
+    }
+
+    /**
+     * Adjoint code returning cotangents only for the real or tensor parameters marked in {@code wrt}; the
+     * others cost nothing (dead-code elimination drops their share of the reverse sweep).
+     */
+    public static Function vjp(Function f, boolean[] wrt) {
         IrBuilder b = new IrBuilder();
         AdjointTransform t = new AdjointTransform(b);
         List<Var> params = new ArrayList<>();
@@ -59,8 +69,9 @@ public final class AdjointTransform {
             t.reverse(f.body().nodes());
             List<Var> out = new ArrayList<>();
             for (Var r : f.body().results()) out.add(t.p(r));
-            for (Var p : f.params()) {
-                if (p.type().differentiable()) out.add(Tangents.orZero(b, t.cot.get(p), t.p(p)));
+            for (int i = 0; i < f.params().size(); i++) {
+                Var p = f.params().get(i);
+                if (wrt[i] && p.type().differentiable()) out.add(Tangents.orZero(b, t.cot.get(p), t.p(p)));
             }
             return out;
         });

@@ -12,6 +12,11 @@ public final class Derivatives {
         return Simplify.run(AdjointTransform.vjp(Simplify.run(f)));
     }
 
+    /** Adjoint code with cotangents only for the parameters marked in {@code wrt}. */
+    public static Function adjoint(Function f, boolean[] wrt) {
+        return Simplify.run(AdjointTransform.vjp(Simplify.run(f), wrt));
+    }
+
     /** {@code f(x...) -> y} to {@code (x..., dx...) -> (y, dy)}. */
     public static Function tangent(Function f) {
         return Simplify.run(ForwardTransform.jvp(Simplify.run(f)));

@@ -34,6 +34,8 @@ final class DefLowering {
     private final Lowering.DimValues dims;
     private Map<String, Var> env;
     private Type resultType;
+    /** Inside optimizer blocks: grad(w) at the current parameters, as IR; null in defs. */
+    private java.util.function.UnaryOperator<Var> gradOfLoss;
 
     DefLowering(CheckedProgram program, IrBuilder b, Map<String, Var> globals, Lowering.DimValues dims) {
         this.program = program;
@@ -63,6 +65,25 @@ final class DefLowering {
         } finally {
             env = savedEnv;
             resultType = savedResult;
+        }
+    }
+
+    /** Lowers optimizer block statements with {@code grad(w)} given by {@code gradOfLoss}; returns the final names. */
+    Map<String, Var> run(List<Stmt> stmts, Map<String, Var> start, java.util.function.UnaryOperator<Var> gradOfLoss) {
+        this.gradOfLoss = gradOfLoss;
+        env = new LinkedHashMap<>(start);
+        stmts(stmts);
+        return env;
+    }
+
+    /** Lowers one expression with the given names in scope. */
+    Var expression(Expr e, Map<String, Var> names) {
+        Map<String, Var> saved = env;
+        env = new LinkedHashMap<>(names);
+        try {
+            return expr(e);
+        } finally {
+            env = saved;
         }
     }
 
@@ -296,6 +317,7 @@ final class DefLowering {
             }
             return inline(d.def(), bound);
         }
+        if (callee instanceof Callee.GradOfLoss && gradOfLoss != null) return gradOfLoss.apply(env.get("w"));
         throw new InternalCompilerError(c.span(), "call of '" + c.callee().name() + "' cannot be lowered here");
     }
 

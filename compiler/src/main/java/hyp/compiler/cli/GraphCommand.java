@@ -1,0 +1,37 @@
+package hyp.compiler.cli;
+
+import hyp.compiler.Pipeline;
+import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.ir.DotPrinter;
+import hyp.compiler.ir.Function;
+import hyp.compiler.ir.IrPrinter;
+import hyp.compiler.ir.Lowering;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hyp graph FILE FUNC [--dot OUT]}: the IR of one def, as text or Graphviz DOT. */
+@Command(name = "graph", mixinStandardHelpOptions = true,
+        description = "Prints the graph IR of a def; with --dot also writes its computational graph as Graphviz DOT.")
+final class GraphCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
+    Path file;
+
+    @Parameters(index = "1", paramLabel = "FUNC", description = "the def to show")
+    String func;
+
+    @Option(names = "--dot", paramLabel = "OUT", description = "also write Graphviz DOT to this file")
+    Path dot;
+
+    @Override
+    public Integer call() throws Exception {
+        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        Function f = Defs.lower(program, func);
+        System.out.print(IrPrinter.print(f));
+        if (dot != null) Files.writeString(dot, DotPrinter.print(f));
+        return Main.OK;
+    }
+}

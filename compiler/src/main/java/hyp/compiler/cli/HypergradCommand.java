@@ -1,0 +1,104 @@
+package hyp.compiler.cli;
+
+import hyp.compiler.Pipeline;
+import hyp.compiler.backend.bytecode.BytecodeBackend;
+import hyp.compiler.backend.bytecode.GeneratedClassLoader;
+import hyp.compiler.backend.bytecode.Invoker;
+import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.train.HypergradientProgram;
+import hyp.runtime.hyper.Hypergradient;
+import hyp.runtime.hyper.HypergradientStrategy;
+import hyp.runtime.train.CompiledDynamics;
+import hyp.runtime.train.Layout;
+import java.lang.invoke.MethodHandles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hyp hypergrad FILE --method ...}: dL_te/dλ at the declared λ, through the train statement's optimizer run. */
+@Command(name = "hypergrad", mixinStandardHelpOptions = true,
+        description = "Computes the hypergradient of the tune statement's validation loss with respect to its "
+                + "hyperparameters, through the train statement's optimizer run.")
+final class HypergradCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
+    Path file;
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "unrolled",
+            description = "unrolled (store every state), tree (O(log T) states), binomial:S (S stored states), "
+                    + "numerical (central differences); default ${DEFAULT-VALUE}")
+    String method;
+
+    @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default: the train statement's)")
+    Integer steps;
+
+    @Option(names = "--at", paramLabel = "NAME=VALUE", description = "a value for a data, param or hyper")
+    List<String> at = new ArrayList<>();
+
+    @Option(names = "--data", paramLabel = "NAME=FILE", description = "a data declaration bound from a CSV file (.csv or .csv.gz)")
+    List<String> data = new ArrayList<>();
+
+    @Option(names = "--json", description = "print one JSON object: value, hypergradient, memory, work")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
+        Map<String, Object> given = Bindings.parseAssignments(at);
+        given.putAll(DataFiles.load(data));
+        Map<String, Object> values = Bindings.globals(program, given);
+        CompiledDynamics dynamics = dynamics(hp, values);
+        int t = steps != null ? steps : hp.optimizer.steps();
+        double[] hyper = new double[dynamics.hyperSize()];
+        Layout hl = dynamics.hyperLayout();
+        for (int k = 0; k < hp.hypers.size(); k++) hl.put(hyper, k, values.get(hp.hypers.get(k)));
+        HypergradientStrategy strategy = Strategies.parse(method);
+        Hypergradient g = strategy.compute(dynamics, t, hyper);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("value", g.value());
+        Map<String, Object> grads = new LinkedHashMap<>();
+        for (int k = 0; k < hp.hypers.size(); k++) grads.put(hp.hypers.get(k), hl.get(g.gradient(), k));
+        out.put("hypergradient", grads);
+        out.put("method", method);
+        out.put("steps", t);
+        out.put("memory", ordered("storedStates", g.memory().storedStates(), "storedBytes", g.memory().storedBytes()));
+        out.put("work", ordered("forwardSteps", g.work().forwardSteps(), "adjointSteps", g.work().adjointSteps(),
+                "hessianVectorProducts", g.work().hessianVectorProducts(), "cgIterations", g.work().cgIterations()));
+        if (json) {
+            System.out.println(Json.write(out));
+        } else {
+            System.out.println("L_te = " + g.value() + "   (" + method + ", T = " + t + ")");
+            grads.forEach((n, v) -> System.out.println("dL_te/d" + n + " = " + Json.write(v)));
+            System.out.println("memory: " + g.memory().storedStates() + " stored states (" + g.memory().storedBytes()
+                    + " bytes); work: " + g.work().forwardSteps() + " forward steps, " + g.work().adjointSteps() + " adjoint steps");
+        }
+        return Main.OK;
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
+    }
+
+    /** Compiles the program's hypergradient functions to bytecode and wires them to the runtime. */
+    static CompiledDynamics dynamics(HypergradientProgram hp, Map<String, Object> values) {
+        String name = "hyp.generated.Hypergradient";
+        byte[] bytes = BytecodeBackend.compile(name, hp.functions());
+        Class<?> generated = new GeneratedClassLoader(HypergradCommand.class.getClassLoader()).define(name, bytes);
+        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        return hp.dynamics(values, fn -> {
+            try {
+                return lookup.unreflect(Invoker.find(generated, fn));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,82 @@
+package hyp.compiler.cli;
+
+import hyp.compiler.diag.CompileException;
+import hyp.compiler.diag.Diagnostic;
+import hyp.compiler.diag.InternalCompilerError;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code hyp} command. Exit codes: 0 done, 1 a check failed, 2 bad input (with a message), 3 internal error. */
+@Command(name = "hyp", mixinStandardHelpOptions = true, version = "hyp 0.1.0",
+        description = "Compiles .hyp files: losses, data, parameters, hyperparameters and optimizers, "
+                + "to JVM code that evaluates them and their derivatives.",
+        subcommands = {EvalCommand.class, CompileCommand.class, GraphCommand.class, HypergradCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int CHECK_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int INTERNAL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (eval, compile, graph)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns its exit code; all output goes to the given writers. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("hyp: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try 'hyp " + (ex.getCommandLine().getCommandName().equals("hyp") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, err));
+        return cli.execute(args);
+    }
+
+    /** Turns failures into messages and exit codes; never a stack trace for the user's mistakes. */
+    static int report(Exception ex, PrintWriter err) {
+        if (ex instanceof CompileException ce) {
+            for (Diagnostic d : ce.diagnostics()) err.println(d.render());
+            int n = ce.diagnostics().size();
+            err.println(n + " error" + (n == 1 ? "" : "s"));
+            return BAD_INPUT;
+        }
+        if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+            err.println("hyp: " + ex.getMessage());
+            return BAD_INPUT;
+        }
+        if (ex instanceof NoSuchFileException nf) {
+            err.println("hyp: no such file: " + nf.getFile());
+            return BAD_INPUT;
+        }
+        if (ex instanceof java.io.IOException io) {
+            err.println("hyp: " + io.getMessage());
+            return BAD_INPUT;
+        }
+        if (ex instanceof InternalCompilerError ie) {
+            String where = ie.span() == null ? "" : ie.span().location() + ": ";
+            err.println(where + "internal error: " + ie.getMessage());
+            err.println("This is a bug in hyp, not in your program. Please report it with the .hyp file.");
+            return INTERNAL;
+        }
+        if (ex instanceof RuntimeException && ex.getClass().getName().startsWith("hyp.runtime")) {
+            err.println("hyp: " + ex.getMessage());
+            return BAD_INPUT;
+        }
+        err.println("internal error: " + ex);
+        return INTERNAL;
+    }
+}

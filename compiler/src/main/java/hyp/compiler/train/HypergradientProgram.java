@@ -1,0 +1,164 @@
+package hyp.compiler.train;
+
+import hyp.compiler.ad.Derivatives;
+import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.CompileException;
+import hyp.compiler.ir.Function;
+import hyp.compiler.ir.Lowering;
+import hyp.compiler.ir.Var;
+import hyp.compiler.syntax.Decl;
+import hyp.runtime.train.Arguments;
+import hyp.runtime.train.CompiledDynamics;
+import hyp.runtime.train.GeneratedCall;
+import hyp.runtime.train.Layout;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tune statement compiled: the train statement's optimizer program, the validation loss, and the adjoint code
+ * of all three that hypergradient strategies drive. {@link #dynamics} wires generated methods to the runtime.
+ */
+public final class HypergradientProgram {
+    public final OptimizerProgram optimizer;
+    public final List<String> hypers;
+    public final Function init, initAdjoint, step, stepAdjoint, outer, outerAdjoint;
+
+    private HypergradientProgram(OptimizerProgram optimizer, List<String> hypers, Function outer) {
+        this.optimizer = optimizer;
+        this.hypers = hypers;
+        this.init = optimizer.init();
+        this.step = optimizer.step();
+        this.outer = outer;
+        this.initAdjoint = rename(Derivatives.adjoint(init, mark(init, true, false)), "init_adjoint");
+        this.stepAdjoint = rename(Derivatives.adjoint(step, mark(step, true, true)), "step_adjoint");
+        this.outerAdjoint = rename(Derivatives.adjoint(outer, mark(outer, true, true)), "outer_adjoint");
+    }
+
+    public static HypergradientProgram compile(CheckedProgram program) {
+        List<Decl.Tune> tunes = program.program().all(Decl.Tune.class);
+        List<Decl.Train> trains = program.program().all(Decl.Train.class);
+        if (tunes.isEmpty() || trains.isEmpty()) {
+            throw CompileException.at(hyp.compiler.diag.Span.of(program.program().source(), 1, 1, 1),
+                    "a hypergradient needs a train statement and a tune statement");
+        }
+        Decl.Tune tune = tunes.get(0);
+        OptimizerProgram opt = OptimizerLowering.lower(program, trains.get(0));
+        List<String> hypers = tune.targets().stream().map(t -> t.name()).toList();
+        Function outer = Lowering.lower(program, tune.loss().name());
+        if (!outer.paramNames().contains(opt.param())) {
+            throw CompileException.at(tune.loss().span(), "validation loss '" + tune.loss().name()
+                    + "' does not read '" + opt.param() + "', so it cannot depend on training");
+        }
+        for (var s : opt.state()) {
+            int k = opt.state().indexOf(s);
+            if (!opt.init().body().results().get(k).type().differentiable()) {
+                throw CompileException.at(trains.get(0).by().span(), "optimizer state '" + s + "' must be real or a real tensor");
+            }
+        }
+        return new HypergradientProgram(opt, hypers, outer);
+    }
+
+    /** All functions to compile into one class. */
+    public List<Function> functions() {
+        return List.of(init, initAdjoint, step, stepAdjoint, outer, outerAdjoint);
+    }
+
+    /** Marks the parameters to differentiate: the state (by its names) and/or the tuned hyperparameters. */
+    private boolean[] mark(Function f, boolean state, boolean hyper) {
+        boolean[] out = new boolean[f.params().size()];
+        for (int i = 0; i < out.length; i++) {
+            String name = f.paramNames().get(i);
+            boolean isState = f != init && (optimizer.state().contains(name) && i < optimizer.state().size()
+                    || (f == outer && name.equals(optimizer.param())));
+            out[i] = (state && isState) || (hyper && hypers.contains(name));
+        }
+        return out;
+    }
+
+    private static Function rename(Function f, String suffix) {
+        return new Function(f.name().replaceAll("_vjp$", "") + "_" + suffix, f.paramNames(), f.body());
+    }
+
+    /**
+     * The runtime dynamics for these values of data, params and hypers (by name), calling the generated methods
+     * found by {@code methods} (a function name to its handle).
+     */
+    public CompiledDynamics dynamics(Map<String, Object> values, java.util.function.Function<String, MethodHandle> methods) {
+        List<int[]> hyperShapes = new ArrayList<>();
+        for (String h : hypers) hyperShapes.add(Layout.shapeOf(require(values, h)));
+        Layout hyperLayout = new Layout(hypers, hyperShapes);
+        // State shapes follow from one run of init.
+        Object[] state0 = invokeByName(methods.apply(init.name()), init, values);
+        List<int[]> stateShapes = new ArrayList<>();
+        for (Object v : state0) stateShapes.add(Layout.shapeOf(v));
+        Layout stateLayout = new Layout(optimizer.state(), stateShapes);
+        int n = stateLayout.count();
+        return new CompiledDynamics(stateLayout, hyperLayout,
+                call(methods, init, init, values, 0, List.of()),
+                call(methods, initAdjoint, init, values, n, cotangents(init, mark(init, true, false))),
+                call(methods, step, step, values, 0, List.of()),
+                call(methods, stepAdjoint, step, values, n + 1, cotangents(step, mark(step, true, true))),
+                call(methods, outer, outer, values, 0, List.of()),
+                call(methods, outerAdjoint, outer, values, 1, cotangents(outer, mark(outer, true, true))));
+    }
+
+    /** Which state or hyper entry each cotangent result of an adjoint belongs to. */
+    private List<Arguments.Source> cotangents(Function f, boolean[] wrt) {
+        List<Arguments.Source> out = new ArrayList<>();
+        for (int i = 0; i < wrt.length; i++) {
+            if (!wrt[i] || !f.params().get(i).type().differentiable()) continue;
+            out.add(source(f, i, Map.of()));
+        }
+        return out;
+    }
+
+    /** How to call f, a function derived from {@code original} (itself, or its adjoint with seeds appended). */
+    private GeneratedCall call(java.util.function.Function<String, MethodHandle> methods, Function f, Function original,
+                               Map<String, Object> values, int primal, List<Arguments.Source> cots) {
+        List<Arguments.Source> sources = new ArrayList<>();
+        int seeds = 0;
+        for (int i = 0; i < f.params().size(); i++) {
+            if (i >= original.params().size()) {
+                sources.add(new Arguments.Seed(seeds++));
+            } else {
+                sources.add(source(f, i, values));
+            }
+        }
+        return new GeneratedCall(methods.apply(f.name()), new Arguments(sources), primal, cots);
+    }
+
+    /** Where parameter i of f takes its value from. */
+    private Arguments.Source source(Function f, int i, Map<String, Object> values) {
+        String name = f.paramNames().get(i);
+        Var p = f.params().get(i);
+        boolean stateful = f.name().equals(step.name()) || f.name().equals(stepAdjoint.name());
+        if (stateful && i < optimizer.state().size()) return new Arguments.State(i);
+        if (stateful && i == optimizer.state().size()) return new Arguments.Step();
+        if ((f.name().equals(outer.name()) || f.name().equals(outerAdjoint.name())) && name.equals(optimizer.param())) {
+            return new Arguments.State(0);
+        }
+        if (hypers.contains(name)) return new Arguments.Hyper(hypers.indexOf(name));
+        if (values.isEmpty()) return new Arguments.Fixed(null);
+        return new Arguments.Fixed(require(values, name));
+    }
+
+    private static Object[] invokeByName(MethodHandle h, Function f, Map<String, Object> values) {
+        Object[] args = f.paramNames().stream().map(n -> require(values, n)).toArray();
+        try {
+            Object r = h.invokeWithArguments(args);
+            return r instanceof Object[] a ? a : new Object[] {r};
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static Object require(Map<String, Object> values, String name) {
+        Object v = values.get(name);
+        if (v == null) throw new IllegalArgumentException("no value for '" + name + "'");
+        return v;
+    }
+}

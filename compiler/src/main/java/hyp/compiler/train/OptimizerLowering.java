@@ -1,0 +1,167 @@
+package hyp.compiler.train;
+
+import hyp.compiler.ad.Derivatives;
+import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.CompileException;
+import hyp.compiler.ir.Block;
+import hyp.compiler.ir.BlockLowering;
+import hyp.compiler.ir.Function;
+import hyp.compiler.ir.Inliner;
+import hyp.compiler.ir.IrBuilder;
+import hyp.compiler.ir.Lowering;
+import hyp.compiler.ir.Node;
+import hyp.compiler.ir.Var;
+import hyp.compiler.opt.Simplify;
+import hyp.compiler.syntax.Decl;
+import hyp.compiler.syntax.Expr;
+import hyp.compiler.types.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a {@code train} statement: the optimizer's init and step blocks become IR functions over the
+ * optimizer state, with {@code grad(w)} replaced by the inlined adjoint code of the training loss.
+ */
+public final class OptimizerLowering {
+    private final CheckedProgram program;
+    private final Decl.Train train;
+    private final Decl.Optimizer optimizer;
+    private final String param;
+    private final Function lossAdjoint;
+    private final int wIndex;
+    private final List<String> context = new ArrayList<>();
+    private final List<Type> contextTypes = new ArrayList<>();
+
+    private OptimizerLowering(CheckedProgram program, Decl.Train train) {
+        this.program = program;
+        this.train = train;
+        if (train.targets().size() > 1) {
+            throw CompileException.at(train.targets().get(1).span(), "train takes one param at a time in this version");
+        }
+        this.param = train.targets().get(0).name();
+        this.optimizer = program.optimizers().get(train.by().name().name());
+        if (optimizer == null) {
+            throw CompileException.at(train.by().name().span(), "optimizer '" + train.by().name().name()
+                    + "' is not declared in this file; the standard optimizer library is not available yet");
+        }
+        Function loss = Lowering.lower(program, train.loss().name());
+        this.wIndex = loss.paramNames().indexOf(param);
+        if (wIndex < 0) {
+            throw CompileException.at(train.loss().span(), "loss '" + train.loss().name() + "' does not depend on '" + param + "'");
+        }
+        boolean[] wrt = new boolean[loss.params().size()];
+        wrt[wIndex] = true;
+        this.lossAdjoint = Derivatives.adjoint(loss, wrt);
+        for (int i = 0; i < loss.params().size(); i++) {
+            if (i == wIndex) continue;
+            context.add(loss.paramNames().get(i));
+            contextTypes.add(loss.params().get(i).type());
+        }
+    }
+
+    public static OptimizerProgram lower(CheckedProgram program, Decl.Train train) {
+        return new OptimizerLowering(program, train).run();
+    }
+
+    private OptimizerProgram run() {
+        Type wType = program.globals().get(param).type();
+        // init: (w0, context...) -> (state...)
+        IrBuilder b = new IrBuilder();
+        List<Var> params = new ArrayList<>();
+        Var w0 = b.fresh(wType, param);
+        params.add(w0);
+        Map<String, Var> contextVars = contextParams(b, params);
+        BlockLowering lowering = new BlockLowering(program, b, contextVars, params);
+        Map<String, Var> env = new LinkedHashMap<>(settings(lowering));
+        env.put("w", w0);
+        Map<String, Var> after = optimizer.init() == null ? env
+                : lowering.run(optimizer.init().stmts(), env, w -> grad(b, w, contextVars));
+        List<String> state = new ArrayList<>(List.of("w"));
+        for (String name : after.keySet()) {
+            if (!env.containsKey(name)) state.add(name);
+        }
+        List<Var> initResults = state.stream().map(after::get).toList();
+        Function init = function(optimizer.name().name() + "_init", b, lowering, params, names(param), initResults);
+
+        // step: (state..., t, context...) -> (state'..., stop)
+        IrBuilder sb = new IrBuilder();
+        List<Var> stepParams = new ArrayList<>();
+        Map<String, Var> stepEnv = new LinkedHashMap<>();
+        for (int k = 0; k < state.size(); k++) {
+            Var v = sb.fresh(initResults.get(k).type(), state.get(k));
+            stepParams.add(v);
+        }
+        Var t = sb.fresh(Type.INT, "t");
+        stepParams.add(t);
+        Map<String, Var> stepContext = contextParams(sb, stepParams);
+        BlockLowering stepLowering = new BlockLowering(program, sb, stepContext, stepParams);
+        stepEnv.putAll(settings(stepLowering));
+        for (int k = 0; k < state.size(); k++) stepEnv.put(state.get(k), stepParams.get(k));
+        stepEnv.put("t", t);
+        Map<String, Var> stepped = stepLowering.run(optimizer.step().stmts(), stepEnv, w -> grad(sb, w, stepContext));
+        List<Var> stepResults = new ArrayList<>();
+        for (int k = 0; k < state.size(); k++) {
+            Var v = stepped.get(state.get(k));
+            if (!v.type().equals(stepParams.get(k).type())) {
+                throw CompileException.at(optimizer.name().span(), "the step of '" + optimizer.name().name()
+                        + "' changes " + state.get(k) + " from " + stepParams.get(k).type() + " to " + v.type());
+            }
+            stepResults.add(v);
+        }
+        stepResults.add(optimizer.until() == null ? sb.bool(false) : stepLowering.expression(optimizer.until(), stepped));
+        List<String> stepNames = new ArrayList<>(state.stream().map(n -> n.equals("w") ? param : n).toList());
+        stepNames.add("t");
+        stepNames.addAll(context);
+        Function step = function(optimizer.name().name() + "_step", sb, stepLowering, stepParams, stepNames, stepResults);
+
+        int steps = train.steps() == null ? 100 : (int) ((Expr.Num) train.steps()).value();
+        List<String> stateNames = state.stream().map(n -> n.equals("w") ? param : n).toList();
+        return new OptimizerProgram(param, stateNames, init, step, List.copyOf(context), steps);
+    }
+
+    private List<String> names(String first) {
+        List<String> out = new ArrayList<>(List.of(first));
+        out.addAll(context);
+        return out;
+    }
+
+    private Map<String, Var> contextParams(IrBuilder b, List<Var> params) {
+        Map<String, Var> vars = new LinkedHashMap<>();
+        for (int i = 0; i < context.size(); i++) {
+            Var v = b.fresh(contextTypes.get(i), context.get(i));
+            params.add(v);
+            vars.put(context.get(i), v);
+        }
+        return vars;
+    }
+
+    /** The optimizer's settings with the train statement's overrides, as values. */
+    private Map<String, Var> settings(BlockLowering lowering) {
+        Map<String, Expr> exprs = new LinkedHashMap<>();
+        for (Decl.Setting s : optimizer.settings()) exprs.put(s.name().name(), s.value());
+        for (Decl.Setting s : train.by().settings()) exprs.put(s.name().name(), s.value());
+        Map<String, Var> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Expr> e : exprs.entrySet()) out.put(e.getKey(), lowering.expression(e.getValue(), Map.of()));
+        return out;
+    }
+
+    /** grad(w): the training loss's adjoint code inlined at (w, context), seeded with 1. */
+    private Var grad(IrBuilder b, Var w, Map<String, Var> contextVars) {
+        List<Var> args = new ArrayList<>();
+        int c = 0;
+        for (int i = 0; i < lossAdjoint.params().size() - 1; i++) {
+            args.add(i == wIndex ? w : contextVars.get(context.get(c++)));
+        }
+        args.add(b.real(1.0));
+        return Inliner.inline(b, lossAdjoint, args).get(1);
+    }
+
+    private static Function function(String name, IrBuilder b, BlockLowering lowering, List<Var> params,
+                                     List<String> names, List<Var> results) {
+        List<Node> nodes = new ArrayList<>(lowering.prologue());
+        nodes.addAll(b.topNodes());
+        return Simplify.run(new Function(name, names, new Block(params, nodes, results)));
+    }
+}
