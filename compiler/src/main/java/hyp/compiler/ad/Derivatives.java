@@ -22,6 +22,11 @@ public final class Derivatives {
         return Simplify.run(ForwardTransform.jvp(Simplify.run(f)));
     }
 
+    /** Tangent code with tangents only for the parameters marked in {@code wrt}. */
+    public static Function tangent(Function f, boolean[] wrt) {
+        return Simplify.run(ForwardTransform.jvp(Simplify.run(f), wrt));
+    }
+
     /**
      * Tangent of the adjoint: {@code (x..., ybar, dx..., dybar) -> (y, xbar..., dy, dxbar...)}. With ybar = 1,
      * dybar = 0 and dx = v, dxbar is the Hessian-vector product H v.

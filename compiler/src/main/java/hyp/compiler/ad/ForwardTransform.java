@@ -25,6 +25,13 @@ public final class ForwardTransform {
     }
 
     public static Function jvp(Function f) {
+        boolean[] all = new boolean[f.params().size()];
+        java.util.Arrays.fill(all, true);
+        return jvp(f, all);
+    }
+
+    /** Tangent code with tangent inputs only for the parameters marked in {@code wrt} (the others are constant). */
+    public static Function jvp(Function f, boolean[] wrt) {
         IrBuilder b = new IrBuilder();
         ForwardTransform t = new ForwardTransform(b);
         List<Var> params = new ArrayList<>();
@@ -32,7 +39,7 @@ public final class ForwardTransform {
         for (Var p : f.params()) params.add(t.rename(p));
         for (int i = 0; i < f.params().size(); i++) {
             Var p = f.params().get(i);
-            if (!Tangents.carries(p.type())) continue;
+            if (!wrt[i] || !Tangents.carries(p.type())) continue;
             Var tp = b.fresh(p.type(), "d" + (p.hint() == null ? "" : p.hint()));
             t.tangent.put(p, tp);
             params.add(tp);

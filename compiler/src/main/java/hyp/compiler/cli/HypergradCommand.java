@@ -7,7 +7,7 @@ import hyp.compiler.backend.bytecode.Invoker;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.hyper.Hypergradient;
-import hyp.runtime.hyper.HypergradientStrategy;
+import hyp.runtime.hyper.Implicit;
 import hyp.runtime.train.CompiledDynamics;
 import hyp.runtime.train.Layout;
 import java.lang.invoke.MethodHandles;
@@ -31,7 +31,7 @@ final class HypergradCommand implements Callable<Integer> {
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "unrolled",
             description = "unrolled (store every state), tree (O(log T) states), binomial:S (S stored states), "
-                    + "numerical (central differences); default ${DEFAULT-VALUE}")
+                    + "numerical (central differences), implicit (CG at the last iterate); default ${DEFAULT-VALUE}")
     String method;
 
     @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default: the train statement's)")
@@ -43,6 +43,20 @@ final class HypergradCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "NAME=FILE", description = "a data declaration bound from a CSV file (.csv or .csv.gz)")
     List<String> data = new ArrayList<>();
 
+    @Option(names = "--cg-tolerance", paramLabel = "TOL", defaultValue = "1e-10",
+            description = "implicit: relative residual at which CG stops (default ${DEFAULT-VALUE})")
+    double cgTolerance;
+
+    @Option(names = "--cg-iterations", paramLabel = "N", defaultValue = "1000",
+            description = "implicit: CG iteration cap (default ${DEFAULT-VALUE})")
+    int cgIterations;
+
+    @Option(names = "--damping", paramLabel = "MU", defaultValue = "0",
+            description = "implicit: solve (H + mu I) x = g, for singular or indefinite Hessians (default ${DEFAULT-VALUE})")
+    double damping;
+
+    private java.util.function.Function<String, java.lang.invoke.MethodHandle> methods;
+
     @Option(names = "--json", description = "print one JSON object: value, hypergradient, memory, work")
     boolean json;
 
@@ -53,13 +67,15 @@ final class HypergradCommand implements Callable<Integer> {
         Map<String, Object> given = Bindings.parseAssignments(at);
         given.putAll(DataFiles.load(data));
         Map<String, Object> values = Bindings.globals(program, given);
-        CompiledDynamics dynamics = dynamics(hp, values);
+        methods = methods(hp);
+        CompiledDynamics dynamics = hp.dynamics(values, methods);
         int t = steps != null ? steps : hp.optimizer.steps();
         double[] hyper = new double[dynamics.hyperSize()];
         Layout hl = dynamics.hyperLayout();
         for (int k = 0; k < hp.hypers.size(); k++) hl.put(hyper, k, values.get(hp.hypers.get(k)));
-        HypergradientStrategy strategy = Strategies.parse(method);
-        Hypergradient g = strategy.compute(dynamics, t, hyper);
+        Hypergradient g = method.equals("implicit")
+                ? implicit(hp, dynamics, values, t, hyper)
+                : Strategies.parse(method).compute(dynamics, t, hyper);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("value", g.value());
         Map<String, Object> grads = new LinkedHashMap<>();
@@ -81,6 +97,24 @@ final class HypergradCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** Runs the optimizer T steps, then solves the implicit-function system at the final parameters by CG. */
+    private Hypergradient implicit(HypergradientProgram hp, CompiledDynamics dynamics, Map<String, Object> values,
+                                   int t, double[] hyper) {
+        double[] s = new double[dynamics.stateSize()], next = new double[dynamics.stateSize()];
+        dynamics.init(hyper, s);
+        for (int k = 0; k < t; k++) {
+            dynamics.step(k, s, hyper, next);
+            double[] tmp = s;
+            s = next;
+            next = tmp;
+        }
+        double[] w = java.util.Arrays.copyOf(s, dynamics.stateLayout().size(0));
+        Implicit implicit = new Implicit(new Implicit.Options(cgTolerance, cgIterations, damping));
+        Hypergradient g = implicit.compute(hp.objective(dynamics, values, methods), w, hyper);
+        return new Hypergradient(g.value(), g.gradient(), g.memory(),
+                g.work().plus(hyp.runtime.hyper.Work.ofSteps(t, 0)));
+    }
+
     private static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -89,16 +123,21 @@ final class HypergradCommand implements Callable<Integer> {
 
     /** Compiles the program's hypergradient functions to bytecode and wires them to the runtime. */
     static CompiledDynamics dynamics(HypergradientProgram hp, Map<String, Object> values) {
+        return hp.dynamics(values, methods(hp));
+    }
+
+    /** Compiles the program's hypergradient functions to bytecode; finds a generated method by function name. */
+    static java.util.function.Function<String, java.lang.invoke.MethodHandle> methods(HypergradientProgram hp) {
         String name = "hyp.generated.Hypergradient";
         byte[] bytes = BytecodeBackend.compile(name, hp.functions());
         Class<?> generated = new GeneratedClassLoader(HypergradCommand.class.getClassLoader()).define(name, bytes);
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-        return hp.dynamics(values, fn -> {
+        return fn -> {
             try {
                 return lookup.unreflect(Invoker.find(generated, fn));
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        };
     }
 }

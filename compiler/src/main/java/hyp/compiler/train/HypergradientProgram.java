@@ -24,9 +24,13 @@ public final class HypergradientProgram {
     public final OptimizerProgram optimizer;
     public final List<String> hypers;
     public final Function init, initAdjoint, step, stepAdjoint, outer, outerAdjoint;
+    /** For implicit differentiation: the training loss's gradient in w, and its tangent-of-adjoint along w. */
+    public final Function lossGradient, lossSecondOrder;
+    private final Function loss;
 
-    private HypergradientProgram(OptimizerProgram optimizer, List<String> hypers, Function outer) {
+    private HypergradientProgram(OptimizerProgram optimizer, List<String> hypers, Function outer, Function loss) {
         this.optimizer = optimizer;
+        this.loss = loss;
         this.hypers = hypers;
         this.init = optimizer.init();
         this.step = optimizer.step();
@@ -34,6 +38,17 @@ public final class HypergradientProgram {
         this.initAdjoint = rename(Derivatives.adjoint(init, mark(init, true, false)), "init_adjoint");
         this.stepAdjoint = rename(Derivatives.adjoint(step, mark(step, true, true)), "step_adjoint");
         this.outerAdjoint = rename(Derivatives.adjoint(outer, mark(outer, true, true)), "outer_adjoint");
+        boolean[] wOnly = new boolean[loss.params().size()];
+        boolean[] wAndHypers = new boolean[loss.params().size()];
+        for (int i = 0; i < wOnly.length; i++) {
+            String name = loss.paramNames().get(i);
+            wOnly[i] = name.equals(optimizer.param());
+            wAndHypers[i] = wOnly[i] || hypers.contains(name);
+        }
+        this.lossGradient = rename(Derivatives.adjoint(loss, wOnly), "loss_gradient");
+        boolean[] tangentOfW = java.util.Arrays.copyOf(wOnly, loss.params().size() + 1);
+        Function second = Derivatives.tangent(Derivatives.adjoint(loss, wAndHypers), tangentOfW);
+        this.lossSecondOrder = new Function(loss.name() + "_second_order", second.paramNames(), second.body());
     }
 
     public static HypergradientProgram compile(CheckedProgram program) {
@@ -57,12 +72,13 @@ public final class HypergradientProgram {
                 throw CompileException.at(trains.get(0).by().span(), "optimizer state '" + s + "' must be real or a real tensor");
             }
         }
-        return new HypergradientProgram(opt, hypers, outer);
+        Function loss = Lowering.lower(program, trains.get(0).loss().name());
+        return new HypergradientProgram(opt, hypers, outer, loss);
     }
 
     /** All functions to compile into one class. */
     public List<Function> functions() {
-        return List.of(init, initAdjoint, step, stepAdjoint, outer, outerAdjoint);
+        return List.of(init, initAdjoint, step, stepAdjoint, outer, outerAdjoint, lossGradient, lossSecondOrder);
     }
 
     /** Marks the parameters to differentiate: the state (by its names) and/or the tuned hyperparameters. */
@@ -104,6 +120,22 @@ public final class HypergradientProgram {
                 call(methods, outerAdjoint, outer, values, 1, cotangents(outer, mark(outer, true, true))));
     }
 
+    /** The inner objective for implicit differentiation at the trained parameter (state entry 0). */
+    public hyp.runtime.train.CompiledObjective objective(CompiledDynamics dynamics, Map<String, Object> values,
+                                                          java.util.function.Function<String, MethodHandle> methods) {
+        Layout w = new Layout(List.of(optimizer.param()), List.of(dynamics.stateLayout().shapes().get(0)));
+        List<Integer> order = new ArrayList<>();
+        for (String name : loss.paramNames()) {
+            if (hypers.contains(name)) order.add(hypers.indexOf(name));
+        }
+        return new hyp.runtime.train.CompiledObjective(w, dynamics.hyperLayout(),
+                call(methods, lossGradient, loss, values, 2, List.of()),
+                call(methods, lossSecondOrder, loss, values, 0, List.of()),
+                call(methods, outer, outer, values, 0, List.of()),
+                call(methods, outerAdjoint, outer, values, 1, cotangents(outer, mark(outer, true, true))),
+                order.stream().mapToInt(Integer::intValue).toArray());
+    }
+
     /** Which state or hyper entry each cotangent result of an adjoint belongs to. */
     private List<Arguments.Source> cotangents(Function f, boolean[] wrt) {
         List<Arguments.Source> out = new ArrayList<>();
@@ -136,7 +168,9 @@ public final class HypergradientProgram {
         boolean stateful = f.name().equals(step.name()) || f.name().equals(stepAdjoint.name());
         if (stateful && i < optimizer.state().size()) return new Arguments.State(i);
         if (stateful && i == optimizer.state().size()) return new Arguments.Step();
-        if ((f.name().equals(outer.name()) || f.name().equals(outerAdjoint.name())) && name.equals(optimizer.param())) {
+        boolean readsW = f.name().equals(outer.name()) || f.name().equals(outerAdjoint.name())
+                || f.name().equals(lossGradient.name()) || f.name().equals(lossSecondOrder.name());
+        if (readsW && name.equals(optimizer.param())) {
             return new Arguments.State(0);
         }
         if (hypers.contains(name)) return new Arguments.Hyper(hypers.indexOf(name));
