@@ -5,6 +5,7 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import hyp.compiler.backend.bytecode.JavaNames;
 import hyp.compiler.diag.Span;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrWalk;
@@ -85,7 +86,7 @@ public final class JavaSourceBackend {
     private static void checkDistinct(List<Function> functions) {
         Set<String> seen = new HashSet<>();
         for (Function f : functions) {
-            String key = JavaNames.safe(f.name()) + f.params().stream().map(v -> v.type().toString()).toList();
+            String key = JavaNames.legal(f.name()) + f.params().stream().map(v -> v.type().toString()).toList();
             if (!seen.add(key)) throw new IllegalArgumentException("two functions compile to method " + key);
         }
     }
@@ -119,7 +120,7 @@ public final class JavaSourceBackend {
         });
         List<String> names = new ArrayList<>();
         for (int i = 0; i < f.params().size(); i++) {
-            String name = i < f.paramNames().size() ? JavaNames.safe(f.paramNames().get(i)) : f.params().get(i).javaName();
+            String name = i < f.paramNames().size() ? JavaNames.legal(f.paramNames().get(i)) : f.params().get(i).javaName();
             while (!taken.add(name)) name = name + "_";
             names.add(name);
         }

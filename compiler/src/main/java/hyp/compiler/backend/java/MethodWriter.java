@@ -29,6 +29,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
+import hyp.compiler.backend.bytecode.JavaNames;
 import hyp.compiler.diag.Span;
 import hyp.compiler.ir.Block;
 import hyp.compiler.ir.Function;
@@ -57,7 +58,7 @@ final class MethodWriter {
 
     MethodDeclaration write(Function f, List<String> names) {
         MethodDeclaration m = new MethodDeclaration(new NodeList<>(Modifier.publicModifier(), Modifier.staticModifier()),
-                returnType(f), JavaNames.safe(f.name()));
+                returnType(f), JavaNames.legal(f.name()));
         List<Var> params = f.params();
         for (int i = 0; i < params.size(); i++) {
             paramNames.put(params.get(i), names.get(i));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hyp.compiler.backend.bytecode.JavaNames;
 import hyp.compiler.backend.interp.Interpreter;
 import hyp.compiler.backend.interp.Samples;
 import hyp.compiler.ir.Block;
@@ -64,7 +65,7 @@ class JavaSourceBackendTest {
         Class<?> c = InMemoryJavac.compile("gen.All", JavaSourceBackend.generate("gen.All", functions).source());
         Random r = new Random(11);
         for (Samples.Sample s : samples) {
-            Method m = method(c, JavaNames.safe(s.function().name()));
+            Method m = method(c, JavaNames.legal(s.function().name()));
             for (int k = 0; k < 40; k++) {
                 List<Object> args = s.args().apply(r);
                 assertSame(Interpreter.run(s.function(), args), m.invoke(null, args.toArray()),
