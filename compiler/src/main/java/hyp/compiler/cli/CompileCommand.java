@@ -19,6 +19,17 @@ import picocli.CommandLine.Parameters;
         description = "Compiles every def of a .hyp file to a class in a jar that also holds the runtime; "
                 + "run it with 'java -jar model.jar FUNC x=1.5' or call the static methods from Java.")
 final class CompileCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
 
@@ -36,7 +47,7 @@ final class CompileCommand implements Callable<Integer> {
         byte[] bytes = BytecodeBackend.compile(className, functions, true);
         if (javaDir != null) JavaSource.write(javaDir, className, functions);
         JarWriter.write(output, Map.of(className, bytes), className, Tensor.class);
-        System.err.println("wrote " + output + " (class " + className + ", " + functions.size() + " def"
+        err().println("wrote " + output + " (class " + className + ", " + functions.size() + " def"
                 + (functions.size() == 1 ? "" : "s") + ")");
         return Main.OK;
     }

@@ -22,6 +22,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluates a def (and with --grad its gradient) by compiling it to bytecode in memory.")
 final class EvalCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
 
@@ -69,11 +80,11 @@ final class EvalCommand implements Callable<Integer> {
             result.put("gradient", gradient);
         }
         if (json) {
-            System.out.println(Json.write(result));
+            out().println(Json.write(result));
         } else {
-            System.out.println(value);
+            out().println(value);
             if (result.containsKey("gradient")) {
-                ((Map<?, ?>) result.get("gradient")).forEach((n, g) -> System.out.println("d/d" + n + " = " + g));
+                ((Map<?, ?>) result.get("gradient")).forEach((n, g) -> out().println("d/d" + n + " = " + g));
             }
         }
         return Main.OK;

@@ -17,6 +17,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = "Prints the graph IR of a def; with --dot also writes its computational graph as Graphviz DOT.")
 final class GraphCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
 
@@ -30,7 +41,7 @@ final class GraphCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CheckedProgram program = Pipeline.check(Pipeline.read(file));
         Function f = Defs.lower(program, func);
-        System.out.print(IrPrinter.print(f));
+        out().print(IrPrinter.print(f));
         if (dot != null) Files.writeString(dot, DotPrinter.print(f));
         return Main.OK;
     }

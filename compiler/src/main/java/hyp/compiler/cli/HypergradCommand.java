@@ -26,6 +26,17 @@ import picocli.CommandLine.Parameters;
         description = "Computes the hypergradient of the tune statement's validation loss with respect to its "
                 + "hyperparameters, through the train statement's optimizer run.")
 final class HypergradCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
 
@@ -87,11 +98,11 @@ final class HypergradCommand implements Callable<Integer> {
         out.put("work", ordered("forwardSteps", g.work().forwardSteps(), "adjointSteps", g.work().adjointSteps(),
                 "hessianVectorProducts", g.work().hessianVectorProducts(), "cgIterations", g.work().cgIterations()));
         if (json) {
-            System.out.println(Json.write(out));
+            out().println(Json.write(out));
         } else {
-            System.out.println("L_te = " + g.value() + "   (" + method + ", T = " + t + ")");
-            grads.forEach((n, v) -> System.out.println("dL_te/d" + n + " = " + Json.write(v)));
-            System.out.println("memory: " + g.memory().storedStates() + " stored states (" + g.memory().storedBytes()
+            out().println("L_te = " + g.value() + "   (" + method + ", T = " + t + ")");
+            grads.forEach((n, v) -> out().println("dL_te/d" + n + " = " + Json.write(v)));
+            out().println("memory: " + g.memory().storedStates() + " stored states (" + g.memory().storedBytes()
                     + " bytes); work: " + g.work().forwardSteps() + " forward steps, " + g.work().adjointSteps() + " adjoint steps");
         }
         return Main.OK;

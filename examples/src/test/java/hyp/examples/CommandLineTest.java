@@ -1,0 +1,99 @@
+package hyp.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hyp.compiler.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The hyp command on the bundled examples, and jars it writes run by a plain JVM. */
+class CommandLineTest {
+    record Run(int code, String out, String err) {}
+
+    static Run hyp(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The "value" of a one-line JSON object. */
+    static double jsonValue(String json) {
+        Matcher m = Pattern.compile("\"value\": ([-0-9.eE]+)").matcher(json);
+        assertTrue(m.find(), json);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-2.7, 0.3", "5.25, 0.25", "0.5, 0.5", "-1, 0"})
+    void evalPrintsMod1AsJson(String x, double expected) throws Exception {
+        Run r = hyp("eval", Examples.file("mod1.hyp").toString(), "mod1", "--at", "x=" + x, "--json", "--grad");
+        assertEquals(0, r.code(), r.err());
+        String json = r.out().trim();
+        assertEquals(expected, jsonValue(json), 1e-12, json);
+        assertTrue(json.contains("\"gradient\": {\"x\": 1.0}"), json);
+    }
+
+    @Test
+    void badInputIsExitTwoWithALocation(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.hyp");
+        Files.writeString(bad, "def f(x: real) = x +\n");
+        Run r = hyp("eval", bad.toString(), "f", "--at", "x=1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bad.hyp:1:21: error:") && r.err().contains("^"), r.err());
+        assertEquals(2, hyp("eval", dir.resolve("missing.hyp").toString(), "f").code());
+        assertEquals(2, hyp("eval", Examples.file("mod1.hyp").toString(), "mod1", "--bogus").code());
+        assertEquals(2, hyp("eval", Examples.file("mod1.hyp").toString(), "mod1", "--at", "x=abc").code());
+        assertEquals(2, hyp("eval", Examples.file("mod1.hyp").toString(), "nothere").code());
+    }
+
+    @Test
+    void compiledJarRunsUnderPlainJavaAndEmbedsInAJavaProgram(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("mod1.jar");
+        Run r = hyp("compile", Examples.file("mod1.hyp").toString(), "-o", jar.toString(), "--emit-java", dir.resolve("src").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(dir.resolve("src/hyp/generated/Mod1.java")));
+        // java -jar model.jar FUNC x=... with nothing else on the class path
+        for (String[] c : new String[][] {{"-2.7", "0.3"}, {"5.25", "0.25"}, {"0.5", "0.5"}, {"-1", "0.0"}}) {
+            String out = java(dir, "-jar", jar.toString(), "mod1", "x=" + c[0]);
+            assertEquals(Double.parseDouble(c[1]), Double.parseDouble(out.trim()), 1e-12, out);
+        }
+        // A plain Java program compiled against the jar calls the generated static method.
+        Path program = dir.resolve("UseMod1.java");
+        Files.writeString(program, """
+                public class UseMod1 {
+                    public static void main(String[] args) {
+                        System.out.println(hyp.generated.Mod1.mod1(Double.parseDouble(args[0])));
+                    }
+                }
+                """);
+        int javac = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                "-cp", jar.toString(), "-d", dir.toString(), program.toString());
+        assertEquals(0, javac);
+        String out = java(dir, "-cp", jar + java.io.File.pathSeparator + dir, "UseMod1", "-2.7");
+        assertEquals(0.3, Double.parseDouble(out.trim()), 1e-12);
+    }
+
+    private static String java(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+}
