@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The reference evaluator: walks the IR of a {@link Function} and computes what the bytecode and Java-source back
  * ends must compute, reading the same {@link Emission} of each primitive. Values are Double, Integer, Boolean and
- * {@link Tensor} (and the runtime's tape); several results come back as an {@code Object[]}.
+ * {@link Tensor} (and the runtime's tape, complex and complex tensor values in complex-step code); several results
+ * come back as an {@code Object[]}.
  *
  * <p>Loops run iteratively, so the Java stack grows only with the nesting depth of the code, never with trip
  * counts. Values live in one array indexed by {@link Var#id()}, which is unique within a function.

@@ -5,6 +5,7 @@ import hyp.compiler.types.Type;
 import hyp.runtime.Tensor;
 import hyp.runtime.complex.Complex;
 import hyp.runtime.complex.ComplexTensor;
+import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -25,10 +26,14 @@ final class RuntimeCalls {
 
     private static final ConcurrentMap<Key, Method> METHODS = new ConcurrentHashMap<>();
 
+    static final String COMPLEX = "hyp.runtime.complex.Complex";
+    static final String COMPLEX_TENSOR = "hyp.runtime.complex.ComplexTensor";
+
     /** The JVM class a value of this IR type has in generated code. */
     static Class<?> jvmClass(Type t) {
         if (t instanceof Type.Tensor) return Tensor.class;
         if (t instanceof Type.Tape) return load(Emission.TAPE);
+        if (t instanceof Type.Complex c) return load(c.of().isTensor() ? COMPLEX_TENSOR : COMPLEX);
         if (t instanceof Type.Complex c) return c.of().isTensor() ? ComplexTensor.class : Complex.class;
         return switch (((Type.Scalar) t).kind()) {
             case REAL -> double.class;
@@ -52,27 +57,22 @@ final class RuntimeCalls {
         };
     }
 
-    /** All arguments packed into one {@code double[]} (real arguments) or {@code Tensor[]} (tensor arguments). */
+    /**
+     * All arguments packed into one array of their class: {@code double[]} for reals, {@code Tensor[]} for tensors
+     * (and {@code Complex[]}, {@code ComplexTensor[]} in complex-step code).
+     */
     static Kernel callWithArray(Emission.CallWithArray call, List<Type> args, Type result) {
         if (args.isEmpty()) throw new IllegalStateException(call.method() + ": an array call needs arguments");
-        if (args.get(0).isReal()) {
-            Method m = method(call.owner(), call.method(), List.of(double[].class), result);
-            return a -> {
-                double[] packed = new double[a.length];
-                for (int i = 0; i < a.length; i++) packed[i] = (Double) a[i];
-                return invoke(m, new Object[] {packed});
-            };
+        Class<?> element = jvmClass(args.get(0));
+        if (element == int.class || element == boolean.class) {
+            throw new IllegalStateException(call.method() + ": an array call takes reals or tensors, not " + args.get(0));
         }
-        if (args.get(0).isTensor() || args.get(0) instanceof Type.Complex) {
-            Class<?> element = jvmClass(args.get(0)); // Tensor, or Complex / ComplexTensor in complex-step code
-            Method m = method(call.owner(), call.method(), List.of(element.arrayType()), result);
-            return a -> {
-                Object[] packed = (Object[]) java.lang.reflect.Array.newInstance(element, a.length);
-                System.arraycopy(a, 0, packed, 0, a.length);
-                return invoke(m, new Object[] {packed});
-            };
-        }
-        throw new IllegalStateException(call.method() + ": an array call takes reals or tensors, not " + args.get(0));
+        Method m = method(call.owner(), call.method(), List.of(element.arrayType()), result);
+        return a -> {
+            Object packed = Array.newInstance(element, a.length);
+            for (int i = 0; i < a.length; i++) Array.set(packed, i, a[i]);
+            return invoke(m, new Object[] {packed});
+        };
     }
 
     private static Method method(String owner, String name, List<Class<?>> params, Type result) {

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hyp.compiler.ir.Function;
 import hyp.runtime.Tensor;
+import hyp.runtime.complex.Complex;
+import hyp.runtime.complex.ComplexTensor;
 import hyp.runtime.ops.ShapeMismatchException;
 import java.util.List;
 import java.util.Random;
@@ -191,6 +193,28 @@ class InterpreterTest {
         double x = 0.7, y = -1.3;
         double want = Math.exp(x) + Math.max(x, y) + Math.pow(x, y) * (1 / (1 + Math.exp(-y))) - Math.min(x, y);
         assertEquals(want, (Double) Interpreter.run(Samples.mathCalls(), List.of(x, y)), 1e-12);
+    }
+
+    @Test
+    void tapePopsInReverseOrder() {
+        double x = 1.25;
+        int n = 7;
+        double want = 0;
+        for (int k = 0; k < n; k++) want += (n - 1 - k) * x * k;
+        assertEquals(want, (Double) Interpreter.run(Samples.tapeRoundTrip(), List.of(x, n)), 1e-12);
+    }
+
+    /** Complex-step code: Im f(x + ih) / h is f'(x) = 1 + 2nx + exp(x) for f(x) = x + n x² + exp(x). */
+    @Test
+    void complexStepCodeGivesTheDerivativeInItsImaginaryPart() {
+        double x = 0.4, h = 1e-20;
+        int n = 3;
+        Object[] out = (Object[]) Interpreter.run(Samples.complexStep(), List.of(new Complex(x, h), n));
+        Complex total = (Complex) out[0];
+        assertEquals(x + n * x * x + Math.exp(x), total.re(), 1e-12);
+        assertEquals(1 + 2 * n * x + Math.exp(x), total.im() / h, 1e-12);
+        assertEquals(x < n * x * x + Math.exp(x), out[1]);
+        assertArrayEquals(new int[] {2}, ((ComplexTensor) out[2]).shape);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package hyp.compiler.backend.interp;
 
+import hyp.compiler.ad.ComplexPrimitive;
 import hyp.compiler.diag.SourceFile;
 import hyp.compiler.diag.Span;
 import hyp.compiler.ir.Block;
@@ -12,6 +13,7 @@ import hyp.compiler.prim.Prims;
 import hyp.compiler.types.Dim;
 import hyp.compiler.types.Type;
 import hyp.runtime.Tensor;
+import hyp.runtime.complex.Complex;
 import java.util.List;
 import java.util.Random;
 
@@ -198,6 +200,46 @@ public final class Samples {
         return new Function("specialConstants", List.of("x"), body);
     }
 
+    /**
+     * Complex-step code as {@code hyp.compiler.ad.ComplexTransform} makes it: ops of {@link ComplexPrimitive} on
+     * complex values. With w = z·z·n + exp(z) and s = [z, w], returns (sum(s), z < w, s).
+     */
+    public static Function complexStep() {
+        IrBuilder b = new IrBuilder();
+        Var z = b.fresh(new Type.Complex(Type.REAL), "z"), n = b.fresh(Type.INT, "n");
+        Block body = b.block(List.of(z, n), () -> {
+            Var cn = b.op(new ComplexPrimitive(Prims.TO_REAL), n);
+            Var w = b.op(new ComplexPrimitive(Prims.ADD), b.op(new ComplexPrimitive(Prims.MUL),
+                    b.op(new ComplexPrimitive(Prims.MUL), z, z), cn), b.op(new ComplexPrimitive(Prims.EXP), z));
+            Var stacked = b.op(new ComplexPrimitive(Prims.STACK), z, w);
+            return List.of(b.op(new ComplexPrimitive(Prims.SUM), stacked), b.op(new ComplexPrimitive(Prims.LT), z, w), stacked);
+        });
+        return new Function("complexStep", List.of("z", "n"), body);
+    }
+
+    /**
+     * The tape adjoint code keeps: for i in 0..n push real(i)·x; then for k in 0..n acc += pop() · real(k), so the
+     * k-th pop returns the value pushed at i = n-1-k.
+     */
+    public static Function tapeRoundTrip() {
+        IrBuilder b = new IrBuilder();
+        Var x = b.fresh(Type.REAL, "x"), n = b.fresh(Type.INT, "n");
+        Block body = b.block(List.of(x, n), () -> {
+            Var zero = b.integer(0);
+            Var i = b.fresh(Type.INT, "i"), t = b.fresh(Type.TAPE, "t");
+            Block push = b.block(List.of(i, t), () -> List.of(b.op(Prims.TAPE_PUSH, t, b.op(Prims.MUL, b.op(Prims.TO_REAL, i), x))));
+            Var pushed = b.fresh(Type.TAPE, "t");
+            b.add(new Node.For(zero, n, List.of(b.op(Prims.TAPE_CREATE)), push, List.of(pushed), null));
+            Var k = b.fresh(Type.INT, "k"), t2 = b.fresh(Type.TAPE, "t"), acc = b.fresh(Type.REAL, "acc");
+            Block pop = b.block(List.of(k, t2, acc), () -> List.of(t2,
+                    b.op(Prims.ADD, acc, b.op(Prims.MUL, b.op(Prims.TAPE_POP, Type.REAL, t2), b.op(Prims.TO_REAL, k)))));
+            Var emptied = b.fresh(Type.TAPE, "t"), sum = b.fresh(Type.REAL, "acc");
+            b.add(new Node.For(zero, n, List.of(pushed, b.real(0.0)), pop, List.of(emptied, sum), null));
+            return List.of(sum);
+        });
+        return new Function("tapeRoundTrip", List.of("x", "n"), body);
+    }
+
     /** Every sample with an argument generator (reals spread over several magnitudes, NaN now and then). */
     public static List<Sample> all() {
         return List.of(
@@ -213,7 +255,9 @@ public final class Samples {
                 new Sample(countTo(), r -> List.of(r.nextInt(1000) - 10)),
                 new Sample(mathCalls(), r -> List.of(real(r), real(r))),
                 new Sample(keywords(), r -> List.of(real(r), real(r), real(r), real(r))),
-                new Sample(specialConstants(), r -> List.of(real(r))));
+                new Sample(specialConstants(), r -> List.of(real(r))),
+                new Sample(tapeRoundTrip(), r -> List.of(real(r), r.nextInt(30))),
+                new Sample(complexStep(), r -> List.of(new Complex(real(r), real(r) * 1e-10), r.nextInt(5))));
     }
 
     /** A real of varying magnitude and sign; 1 in 20 is NaN, to exercise NaN comparisons. */

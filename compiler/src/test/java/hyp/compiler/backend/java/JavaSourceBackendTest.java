@@ -14,6 +14,7 @@ import hyp.compiler.ir.Var;
 import hyp.compiler.prim.Prims;
 import hyp.compiler.types.Type;
 import hyp.runtime.Tensor;
+import hyp.runtime.complex.ComplexTensor;
 import hyp.runtime.ops.ShapeMismatchException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -145,7 +146,10 @@ class JavaSourceBackendTest {
         return Arrays.stream(c.getMethods()).filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
     }
 
-    /** Equal results: doubles bit for bit (NaN equals NaN), tensors by shape and data, arrays element-wise. */
+    /**
+     * Equal results: doubles bit for bit (NaN equals NaN; so are the parts of a Complex, a record), tensors by shape
+     * and data, arrays element-wise.
+     */
     static void assertSame(Object want, Object got, String what) {
         if (want instanceof Object[] w) {
             Object[] g = (Object[]) got;
@@ -154,6 +158,9 @@ class JavaSourceBackendTest {
         } else if (want instanceof Tensor w) {
             Tensor g = (Tensor) got;
             assertTrue(Arrays.equals(w.shape, g.shape) && Arrays.equals(w.data, g.data), what);
+        } else if (want instanceof ComplexTensor w) {
+            ComplexTensor g = (ComplexTensor) got;
+            assertTrue(Arrays.equals(w.shape, g.shape) && Arrays.equals(w.re, g.re) && Arrays.equals(w.im, g.im), what);
         } else {
             assertEquals(want, got, what);
         }
