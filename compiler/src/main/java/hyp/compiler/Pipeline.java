@@ -40,39 +40,37 @@ public final class Pipeline {
     /**
      * Parsing, checking and lowering recurse once per level of nesting, and a long chain such as a sum of
      * thousands of terms nests as deeply as it is long; the default thread stack overflows after a few thousand.
-     * These stages therefore run on a thread of their own whose stack (reserved, not committed, memory) holds
-     * about a million levels.
+     * These stages therefore run on threads whose stack (reserved, not committed, memory) holds about a million
+     * levels. The threads are pooled because starting one costs more than checking a small file.
      */
     private static <T> T onDeepStack(java.util.function.Supplier<T> stage) {
-        Object[] result = new Object[1];
-        Throwable[] failure = new Throwable[1];
-        Thread worker = new Thread(null, () -> {
-            try {
-                result[0] = stage.get();
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        }, "hyp-front-end", DEEP_STACK_BYTES);
-        worker.start();
+        java.util.concurrent.Future<T> running = DEEP_STACKS.submit(stage::get);
         boolean interrupted = false;
-        while (true) {
-            try {
-                worker.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // the stage cannot be abandoned half-way; finish it, then restore the flag
+        try {
+            while (true) {
+                try {
+                    return running.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // a stage cannot be abandoned half-way: finish it, then restore the flag
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error err) throw err;
+                    throw new IllegalStateException(e.getCause());
+                }
             }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
-        if (interrupted) Thread.currentThread().interrupt();
-        if (failure[0] instanceof RuntimeException e) throw e;
-        if (failure[0] instanceof Error e) throw e;
-        if (failure[0] != null) throw new IllegalStateException(failure[0]);
-        @SuppressWarnings("unchecked")
-        T value = (T) result[0];
-        return value;
     }
 
     private static final long DEEP_STACK_BYTES = 512L << 20;
+
+    private static final java.util.concurrent.ExecutorService DEEP_STACKS =
+            java.util.concurrent.Executors.newCachedThreadPool(task -> {
+                Thread t = new Thread(null, task, "hyp-front-end", DEEP_STACK_BYTES);
+                t.setDaemon(true); // never keeps the JVM alive
+                return t;
+            });
 
     /**
      * Runs a stage, turning an unexpected exception (a bug in hyp) into an {@link InternalCompilerError} that

@@ -14,10 +14,13 @@ import org.antlr.v4.runtime.Token;
 final class AstBuilder {
     private final SourceFile source;
     private final Diagnostics diagnostics;
+    /** The file's lines, split once: spans of rules that cross lines need their first line's length. */
+    private final List<String> lines;
 
     AstBuilder(SourceFile source, Diagnostics diagnostics) {
         this.source = source;
         this.diagnostics = diagnostics;
+        this.lines = source.lines();
     }
 
     Program program(ProgramContext ctx) {
@@ -234,7 +237,8 @@ final class AstBuilder {
         if (stop.getLine() == start.getLine() && stop.getStopIndex() >= start.getStartIndex()) {
             length = stop.getStopIndex() - start.getStartIndex() + 1;
         } else {
-            length = source.line(start.getLine()).length() - start.getCharPositionInLine();
+            String first = start.getLine() <= lines.size() ? lines.get(start.getLine() - 1) : "";
+            length = first.length() - start.getCharPositionInLine();
         }
         return Span.of(source, start.getLine(), start.getCharPositionInLine() + 1, length);
     }
