@@ -78,7 +78,7 @@ public final class ShapeBinding {
                 if (LITERAL.matcher(dim).matches()) {
                     if (BigInteger.valueOf(size).compareTo(new BigInteger(dim)) != 0) {
                         problems.add("dimension " + (k + 1) + " of " + name + " (" + given.origin() + ") must be "
-                                + dim + " as declared " + type(dims) + ", but it has " + size + " " + axis);
+                                + dim + " as declared " + type(dims) + ", but it has " + counted(size, axis));
                     }
                     continue;
                 }
@@ -168,8 +168,8 @@ public final class ShapeBinding {
     private static String describe(Tensor t) {
         return switch (t.rank()) {
             case 0 -> "is a single number";
-            case 1 -> "is a vector of " + t.dim(0) + " values";
-            case 2 -> "has " + t.dim(0) + " rows and " + t.dim(1) + " columns";
+            case 1 -> "is a vector of " + counted(t.dim(0), "values");
+            case 2 -> "has " + counted(t.dim(0), "rows") + " and " + counted(t.dim(1), "columns");
             default -> "is a rank-" + t.rank() + " tensor of shape " + Arrays.toString(t.shape);
         };
     }
@@ -181,6 +181,14 @@ public final class ShapeBinding {
         }
         return "dimension " + dim + " is " + first.size() + " in " + first.data() + " (" + first.origin()
                 + ") but " + later.size() + " in " + later.data() + " (" + later.origin() + ")";
+    }
+
+    /** "1 row", "2 rows", "1 entry along axis 3": the axis words are plurals ending in "s" or "entries". */
+    private static String counted(int n, String plural) {
+        if (n != 1) {
+            return n + " " + plural;
+        }
+        return "1 " + (plural.startsWith("entries") ? "entry" + plural.substring(7) : plural.substring(0, plural.length() - 1));
     }
 
     private static String axisWord(int rank, int axis) {
