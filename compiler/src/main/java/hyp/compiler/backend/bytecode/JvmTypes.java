@@ -11,6 +11,9 @@ final class JvmTypes {
 
     static final Type TENSOR = Type.getObjectType("hyp/runtime/Tensor");
     static final Type TAPE = Type.getObjectType("hyp/runtime/tape/Tape");
+    /** The values of complex-step code (see hyp.compiler.ad.ComplexTransform). */
+    static final Type COMPLEX = Type.getObjectType("hyp/runtime/complex/Complex");
+    static final Type COMPLEX_TENSOR = Type.getObjectType("hyp/runtime/complex/ComplexTensor");
     static final Type OBJECT = Type.getType(Object.class);
     static final Type OBJECT_ARRAY = Type.getType(Object[].class);
     static final Type DOUBLE_ARRAY = Type.getType(double[].class);
@@ -26,6 +29,7 @@ final class JvmTypes {
         }
         if (t instanceof hyp.compiler.types.Type.Tensor) return TENSOR;
         if (t instanceof hyp.compiler.types.Type.Tape) return TAPE;
+        if (t instanceof hyp.compiler.types.Type.Complex c) return c.of().isTensor() ? COMPLEX_TENSOR : COMPLEX;
         throw new IllegalStateException("no JVM type for " + t);
     }
 

@@ -162,7 +162,7 @@ final class OpEmitter {
         return Type.BOOLEAN_TYPE;
     }
 
-    /** Pushes one array holding every argument: double[] for reals, Tensor[] for tensors. */
+    /** Pushes one array holding every argument: double[] for reals, Tensor[] for tensors (Complex[], ComplexTensor[]). */
     private Type packArray(Node.Op op) {
         if (op.args().isEmpty()) throw new IllegalStateException(op.prim().name() + " packs no arguments into an array");
         Type element = JvmTypes.of(op.arg(0));
@@ -170,8 +170,8 @@ final class OpEmitter {
         pushInt(mv, op.args().size());
         if (element.getSort() == Type.DOUBLE) {
             mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-        } else if (element.equals(JvmTypes.TENSOR)) {
-            mv.visitTypeInsn(ANEWARRAY, JvmTypes.TENSOR.getInternalName());
+        } else if (element.equals(JvmTypes.TENSOR) || element.equals(JvmTypes.COMPLEX) || element.equals(JvmTypes.COMPLEX_TENSOR)) {
+            mv.visitTypeInsn(ANEWARRAY, element.getInternalName());
         } else {
             throw new IllegalStateException(op.prim().name() + " cannot pack " + op.arg(0).type() + " arguments");
         }
@@ -181,7 +181,7 @@ final class OpEmitter {
             locals.load(op.arg(i));
             mv.visitInsn(element.getOpcode(IASTORE));
         }
-        return element.getSort() == Type.DOUBLE ? JvmTypes.DOUBLE_ARRAY : JvmTypes.TENSOR_ARRAY;
+        return Type.getType("[" + element.getDescriptor());
     }
 
     private void invoke(String owner, String method, Type result, Type... params) {

@@ -3,8 +3,6 @@ package hyp.compiler.backend.interp;
 import hyp.compiler.prim.Emission;
 import hyp.compiler.types.Type;
 import hyp.runtime.Tensor;
-import hyp.runtime.complex.Complex;
-import hyp.runtime.complex.ComplexTensor;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -34,7 +32,6 @@ final class RuntimeCalls {
         if (t instanceof Type.Tensor) return Tensor.class;
         if (t instanceof Type.Tape) return load(Emission.TAPE);
         if (t instanceof Type.Complex c) return load(c.of().isTensor() ? COMPLEX_TENSOR : COMPLEX);
-        if (t instanceof Type.Complex c) return c.of().isTensor() ? ComplexTensor.class : Complex.class;
         return switch (((Type.Scalar) t).kind()) {
             case REAL -> double.class;
             case INT -> int.class;
