@@ -122,6 +122,9 @@ class FrontEndFuzzTest {
         if (e.diagnostics().isEmpty()) return "CompileException without diagnostics";
         List<String> lines = source.lines();
         for (Diagnostic d : e.diagnostics()) {
+            if (!d.span().file().name().equals(source.name())) {
+                return "diagnostic in " + d.span().file().name() + ", not in the file compiled: " + d.render();
+            }
             int line = d.span().line(), column = d.span().column();
             boolean inside = lines.isEmpty() ? line == 1 && column == 1
                     : line >= 1 && line <= lines.size() && column >= 1 && column <= lines.get(line - 1).length() + 1;

@@ -117,7 +117,7 @@ final class BodyChecker implements ExprChecker.Names {
         if (old == null && checker.globals().containsKey(name)) {
             Global g = checker.globals().get(name);
             checker.diagnostics().error(a.target().span(), "cannot assign to " + g.kind().keyword() + " '" + name
-                    + "' inside a " + (optimizerParam == null ? "def" : "optimizer")
+                    + "' inside " + (optimizerParam == null ? "a def" : "an optimizer")
                     + "; it is declared at line " + g.decl().span().line());
             exprs.check(a.value());
             return;

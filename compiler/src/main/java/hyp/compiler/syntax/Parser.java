@@ -20,7 +20,10 @@ public final class Parser {
     /** Parses the whole file; throws {@link CompileException} with every syntax error found. */
     public static Program parse(SourceFile source) {
         Diagnostics diagnostics = new Diagnostics();
-        HypLexer lexer = new HypLexer(CharStreams.fromString(source.text(), source.name()));
+        // The lexer counts lines at '\n' only; a lone '\r' (old Mac line ends) also ends a line for editors and
+        // for SourceFile.lines(), so it is read as '\n' (same length, so every offset stays).
+        String text = source.text().replaceAll("\r(?!\n)", "\n");
+        HypLexer lexer = new HypLexer(CharStreams.fromString(text, source.name()));
         HypParser parser = new HypParser(new CommonTokenStream(lexer));
         BaseErrorListener listener = new BaseErrorListener() {
             @Override

@@ -154,6 +154,15 @@ class DiagnosticsTest {
     }
 
     @Test
+    void everyKindOfLineEndStartsANewLine() {
+        for (String end : List.of("\n", "\r\n", "\r")) {
+            Diagnostic d = single("def f(x: real) = x" + end + "def g(y: real) = z" + end);
+            assertEquals("2:18", d.span().line() + ":" + d.span().column(), "line end " + end.replace("\r", "CR").replace("\n", "LF"));
+            assertEquals("z", d.span().text());
+        }
+    }
+
+    @Test
     void exceptionMessageHoldsEveryRenderedDiagnostic() {
         try {
             Pipeline.check(new SourceFile("m.hyp", "def f(x: real) = a\ndef g(y: real) = b\n"));
