@@ -1,0 +1,88 @@
+package hyp.compiler.cli;
+
+import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.syntax.Decl;
+import hyp.runtime.hyper.AdamUpdate;
+import hyp.runtime.hyper.OuterUpdate;
+import hyp.runtime.hyper.SgdUpdate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The update rule for λ named by a tune statement's {@code by} clause. The name selects one of the runtime's
+ * rules ({@code sgd}, {@code adam}); its settings are the statement's, over those of an optimizer of that name
+ * declared in the file, over the rule's usual defaults. A declared optimizer's body is not run on λ: the tuner's
+ * update is the runtime's implementation of the named rule.
+ */
+final class OuterUpdates {
+    private OuterUpdates() {}
+
+    /** The rule with its settings resolved, and how to print it. */
+    record Rule(String name, Map<String, Double> settings) {
+        OuterUpdate create() {
+            return switch (name) {
+                case "sgd" -> new SgdUpdate(settings.get("lr"));
+                case "adam" -> new AdamUpdate(settings.get("lr"), settings.get("b1"), settings.get("b2"), settings.get("eps"));
+                default -> throw new IllegalStateException(name);
+            };
+        }
+
+        /** E.g. {@code adam(lr = 0.1, b1 = 0.9, b2 = 0.999, eps = 1.0E-8)}. */
+        String describe() {
+            StringBuilder s = new StringBuilder(name).append('(');
+            settings.forEach((k, v) -> s.append(s.charAt(s.length() - 1) == '(' ? "" : ", ").append(k).append(" = ").append(v));
+            return s.append(')').toString();
+        }
+    }
+
+    private static final Map<String, List<String>> SETTINGS = Map.of(
+            "sgd", List.of("lr"),
+            "adam", List.of("lr", "b1", "b2", "eps"));
+
+    private static Map<String, Double> defaults(String name) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (name.equals("adam")) {
+            out.put("lr", 0.001);
+            out.put("b1", 0.9);
+            out.put("b2", 0.999);
+            out.put("eps", 1e-8);
+        }
+        return out;
+    }
+
+    static Rule resolve(CheckedProgram program, Decl.OptimizerUse use, ConstantExpr constants) {
+        String name = use.name().name();
+        List<String> known = SETTINGS.get(name);
+        if (known == null) {
+            throw new UsageException(use.span().location() + ": the tune statement's optimizer '" + name
+                    + "' is not available for hyperparameters; use sgd(lr = ...) or adam(lr = ...)");
+        }
+        Map<String, Double> settings = defaults(name);
+        Decl.Optimizer declared = program.optimizers().get(name);
+        if (declared != null) {
+            for (Decl.Setting s : declared.settings()) {
+                if (known.contains(s.name().name())) settings.put(s.name().name(), constants.value(s.value()));
+            }
+        }
+        for (Decl.Setting s : use.settings()) {
+            if (!known.contains(s.name().name())) {
+                throw new UsageException(s.span().location() + ": " + name + " on hyperparameters takes "
+                        + String.join(", ", known) + ", not '" + s.name().name() + "'");
+            }
+            settings.put(s.name().name(), constants.value(s.value()));
+        }
+        if (!settings.containsKey("lr")) {
+            throw new UsageException(use.span().location() + ": " + name + " needs a learning rate: " + name + "(lr = ...)");
+        }
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        for (String k : known) ordered.put(k, settings.get(k));
+        Rule rule = new Rule(name, ordered);
+        try {
+            rule.create(); // checks the ranges now, with the statement's location
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(use.span().location() + ": " + e.getMessage());
+        }
+        return rule;
+    }
+}

@@ -1,0 +1,188 @@
+package hyp.compiler.cli;
+
+import hyp.compiler.Pipeline;
+import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.syntax.Decl;
+import hyp.compiler.train.HypergradientProgram;
+import hyp.runtime.hyper.BinomialCheckpointing;
+import hyp.runtime.hyper.GreedyTuner;
+import hyp.runtime.hyper.HypergradientStrategy;
+import hyp.runtime.hyper.TuningResult;
+import hyp.runtime.train.CompiledDynamics;
+import hyp.runtime.train.Layout;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hyp tune FILE}: runs the file's tune statement with the seed's greedy, warm-started loop
+ * ({@link GreedyTuner}): each round runs K optimizer steps from the carried state, differentiates L_te through
+ * them, and updates λ with the statement's outer optimizer. Before and after, the train statement's full run
+ * (T steps from the initial parameters) is repeated at the initial and at the tuned λ, so the table compares
+ * like with like.
+ */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+        description = "Tunes the hyperparameters of the file's tune statement by hypergradient descent and "
+                + "reports the validation loss and every loss-like def before and after.")
+final class TuneCommand implements Callable<Integer> {
+    /** Rounds when the tune statement does not say {@code for N rounds}. */
+    static final int DEFAULT_ROUNDS = 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
+    Path file;
+
+    @Option(names = "--method", paramLabel = "METHOD",
+            description = "unrolled, tree, binomial:S or numerical (default: the tune statement's 'using', else unrolled)")
+    String method;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "outer rounds (default: the tune statement's, else "
+            + DEFAULT_ROUNDS + ")")
+    Integer rounds;
+
+    @Option(names = "--steps-per-round", paramLabel = "K",
+            description = "optimizer steps per round, differentiated through (default: the train statement's steps "
+                    + "divided by the rounds, rounded up, so the tuning run trains about as long as one training run)")
+    Integer stepsPerRound;
+
+    @Option(names = "--at", paramLabel = "NAME=VALUE", description = "a value for a data, param or hyper")
+    List<String> at = new ArrayList<>();
+
+    @Option(names = "--data", paramLabel = "NAME=FILE", description = "a data declaration bound from a CSV file (.csv or .csv.gz)")
+    List<String> data = new ArrayList<>();
+
+    @Option(names = "--report", paramLabel = "DIR", description = "write history.json, loss.png and hyper.png to DIR")
+    Path report;
+
+    @Option(names = "--json", description = "print one JSON object instead of the table")
+    boolean json;
+
+    /** L_te and the loss-like defs at the end of one training run. */
+    private record Outcome(double validationLoss, Map<String, Double> defs) {}
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (rounds != null && rounds < 1) throw new UsageException("--rounds must be >= 1, got " + rounds);
+        if (stepsPerRound != null && stepsPerRound < 1) {
+            throw new UsageException("--steps-per-round must be >= 1, got " + stepsPerRound);
+        }
+        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        List<Decl.Tune> tunes = program.program().all(Decl.Tune.class);
+        if (tunes.isEmpty()) throw new UsageException(file + " has no tune statement ('tune HYPER on LOSS by ...')");
+        Decl.Tune tune = tunes.get(0);
+        String methodName = methodName(tune);
+        strategy(methodName, 1); // a bad method fails before anything is compiled
+
+        HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
+        Map<String, Object> given = Bindings.parseAssignments(at);
+        given.putAll(DataFiles.load(data));
+        Map<String, Object> values = Bindings.globals(program, given);
+        ConstantExpr constants = ConstantExpr.of(program, values);
+        OuterUpdates.Rule rule = OuterUpdates.resolve(program, tune.by(), constants);
+        int n = rounds != null ? rounds
+                : tune.rounds() != null ? constants.count(tune.rounds(), "the number of rounds") : DEFAULT_ROUNDS;
+        int trainSteps = hp.optimizer.steps();
+        int k = stepsPerRound != null ? stepsPerRound : Math.max(1, (trainSteps + n - 1) / n);
+        HypergradientStrategy strategy = strategy(methodName, k);
+
+        CompiledDynamics dynamics = HypergradCommand.dynamics(hp, values);
+        Layout hl = dynamics.hyperLayout();
+        double[] lambda0 = new double[dynamics.hyperSize()];
+        for (int h = 0; h < hp.hypers.size(); h++) hl.put(lambda0, h, values.get(hp.hypers.get(h)));
+        DefValues defs = DefValues.compile(program);
+        Outcome before = train(hp, dynamics, defs, values, lambda0, trainSteps);
+
+        TuneProgress progress = new TuneProgress(err, n, TuneProgress.onTerminal());
+        TuneHistory history = new TuneHistory(progress);
+        TuningResult result;
+        try {
+            result = new GreedyTuner(strategy, k, history.recording(rule.create())).tune(dynamics, lambda0, n, history);
+        } finally {
+            progress.finish();
+        }
+        long elapsed = history.elapsedMillis();
+        Outcome after = train(hp, dynamics, defs, values, result.hyper(), trainSteps);
+
+        HyperNames names = new HyperNames(hl);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("file", file.toString());
+        summary.put("tune", hp.hypers);
+        summary.put("loss", tune.loss().name());
+        summary.put("method", methodName);
+        summary.put("update", rule.describe());
+        summary.put("rounds", n);
+        summary.put("stepsPerRound", k);
+        summary.put("trainSteps", trainSteps);
+        summary.put("elapsedMs", elapsed);
+        summary.put("before", outcome(before, names.values(lambda0)));
+        summary.put("after", outcome(after, names.values(result.hyper())));
+        List<Path> written = report == null ? List.of()
+                : TuneReport.write(report, summary, history.entries(), names, tune.loss().name());
+        if (json) {
+            if (report != null) summary.put("report", written.stream().map(Path::toString).toList());
+            out.println(Json.write(summary));
+        } else {
+            TuneTable.print(out, summary, tune.loss().name(), before.validationLoss(), after.validationLoss(),
+                    before.defs(), after.defs());
+            if (!written.isEmpty()) out.println("report: " + String.join(", ", written.stream().map(Path::toString).toList()));
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    private static Map<String, Object> outcome(Outcome o, Map<String, Object> hyper) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("L_te", o.validationLoss());
+        m.put("defs", new LinkedHashMap<>(o.defs()));
+        m.put("hyper", hyper);
+        return m;
+    }
+
+    /**
+     * The train statement's run at λ: init, then T steps (its until rule is not consulted, as in the
+     * hypergradient); then L_te and every loss-like def at the trained parameters and λ.
+     */
+    private static Outcome train(HypergradientProgram hp, CompiledDynamics dynamics, DefValues defs,
+                                 Map<String, Object> values, double[] lambda, int steps) {
+        double[] s = new double[dynamics.stateSize()], next = new double[dynamics.stateSize()];
+        dynamics.init(lambda, s);
+        for (int t = 0; t < steps; t++) {
+            dynamics.step(t, s, lambda, next);
+            double[] swap = s;
+            s = next;
+            next = swap;
+        }
+        Map<String, Object> at = new LinkedHashMap<>(values);
+        at.put(hp.optimizer.param(), dynamics.stateLayout().get(s, 0));
+        for (int h = 0; h < hp.hypers.size(); h++) at.put(hp.hypers.get(h), dynamics.hyperLayout().get(lambda, h));
+        return new Outcome(dynamics.outerLoss(s, lambda), defs.at(at));
+    }
+
+    /** --method, else the tune statement's {@code using}, else unrolled; methods not wired here fail clearly. */
+    private String methodName(Decl.Tune tune) {
+        String m = method != null ? method : tune.method() != null ? tune.method().name() : "unrolled";
+        String missing = m.equals("implicit") ? "implicit differentiation is not available in hyp tune yet"
+                : m.equals("reversible") ? "reversible learning is not available yet" : null;
+        if (missing == null) return m;
+        String where = method != null ? "--method " + m : tune.method().span().location() + ": 'using " + m + "'";
+        throw new UsageException(where + ": " + missing + "; use --method unrolled, tree, binomial:S or numerical");
+    }
+
+    /** A strategy by name; plain {@code binomial} (as a tune statement writes it) stores about √K states. */
+    private static HypergradientStrategy strategy(String name, int k) {
+        if (name.equals("binomial")) return new BinomialCheckpointing(Math.max(1, (int) Math.ceil(Math.sqrt(k))));
+        return Strategies.parse(name);
+    }
+}
