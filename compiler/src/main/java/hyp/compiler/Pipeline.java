@@ -24,7 +24,7 @@ public final class Pipeline {
 
     /** Parses and checks; throws {@link CompileException} with every error found. */
     public static CheckedProgram check(SourceFile source) {
-        return guard(source, () -> onDeepStack(() -> Checker.check(Parser.parse(source))));
+        return guard(source, () -> onDeepStack(() -> Checker.check(StandardLibrary.addTo(Parser.parse(source)))));
     }
 
     /** Every def of a checked program as an IR function. */

@@ -16,6 +16,11 @@ import java.util.List;
  */
 public record ComplexPrimitive(Primitive real) implements Primitive {
     @Override
+    public boolean effectful() {
+        return real.effectful();
+    }
+
+    @Override
     public String name() {
         return "complex." + real.name();
     }

@@ -36,8 +36,9 @@ final class BodyChecker implements ExprChecker.Names {
     }
 
     @Override
+    /** Optimizers see only w, t, their settings and their own variables: they are reusable across files. */
     public Global global(String name) {
-        return checker.globals().get(name);
+        return optimizerParam != null ? null : checker.globals().get(name);
     }
 
     @Override
@@ -114,7 +115,7 @@ final class BodyChecker implements ExprChecker.Names {
             checker.diagnostics().error(a.target().span(), "cannot assign to " + scope.readOnly.get(name) + " '" + name + "'");
             return;
         }
-        if (old == null && checker.globals().containsKey(name)) {
+        if (old == null && checker.globals().containsKey(name) && optimizerParam == null) {
             Global g = checker.globals().get(name);
             checker.diagnostics().error(a.target().span(), "cannot assign to " + g.kind().keyword() + " '" + name
                     + "' inside " + (optimizerParam == null ? "a def" : "an optimizer")

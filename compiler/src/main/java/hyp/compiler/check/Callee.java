@@ -14,6 +14,9 @@ public sealed interface Callee {
     /** A call of another def, inlined by lowering. */
     record Def(CheckedDef def) implements Callee {}
 
-    /** {@code grad(w)} inside an optimizer: the gradient of the loss being minimised at the current parameters. */
+    /** {@code grad(x)} inside an optimizer: the gradient of the loss being minimised at the point x (grad(w) at the current parameters). */
     record GradOfLoss() implements Callee {}
+
+    /** {@code loss(x)} inside an optimizer: the value of the loss being minimised at the point x. */
+    record LossOf() implements Callee {}
 }

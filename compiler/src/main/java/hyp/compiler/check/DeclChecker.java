@@ -66,15 +66,16 @@ final class DeclChecker {
         loss(t.loss());
         use(t.by());
         if (t.rounds() != null) count(t.rounds(), "the number of rounds");
-        if (t.method() != null && !StandardOptimizers.METHODS.contains(t.method().name())) {
+        if (t.method() != null && !HypergradientMethods.METHODS.contains(t.method().name())) {
             checker.diagnostics().error(t.method().span(), "unknown hypergradient method '" + t.method().name()
-                    + "'; expected one of " + String.join(", ", StandardOptimizers.METHODS.stream().sorted().toList()));
+                    + "'; expected one of " + String.join(", ", HypergradientMethods.METHODS.stream().sorted().toList()));
         }
     }
 
     private void count(Expr e, String what) {
-        ExprChecker ec = new ExprChecker(checker.diagnostics(), checker.typing(), checker.constantNames(), n -> null);
-        ec.expect(e, Type.INT, what);
+        if (!(e instanceof Expr.Num n) || !n.integer() || n.value() < 1) {
+            checker.diagnostics().error(e.span(), what + " must be a positive integer literal");
+        }
     }
 
     private void targets(List<Ident> targets, Decl.VarKind kind, String verb) {
@@ -111,18 +112,14 @@ final class DeclChecker {
     private void use(Decl.OptimizerUse use) {
         String name = use.name().name();
         Decl.Optimizer declared = checker.optimizers().get(name);
-        Set<String> known;
-        if (declared != null) {
-            known = new HashSet<>();
-            for (Decl.Setting s : declared.settings()) known.add(s.name().name());
-        } else if (StandardOptimizers.SETTINGS.containsKey(name)) {
-            known = StandardOptimizers.SETTINGS.get(name);
-        } else {
+        if (declared == null) {
             checker.diagnostics().error(use.name().span(), "unknown optimizer '" + name + "'; declare it with "
                     + "'optimizer " + name + "(...) {...}' or use one of " + String.join(", ",
-                    StandardOptimizers.SETTINGS.keySet().stream().sorted().toList()));
+                    checker.optimizers().keySet().stream().sorted().toList()));
             return;
         }
+        Set<String> known = new HashSet<>();
+        for (Decl.Setting s : declared.settings()) known.add(s.name().name());
         for (Decl.Setting s : use.settings()) {
             if (!known.contains(s.name().name())) {
                 checker.diagnostics().error(s.name().span(), "optimizer '" + name + "' has no setting '" + s.name().name() + "'");

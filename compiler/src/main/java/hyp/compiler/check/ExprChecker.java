@@ -187,17 +187,20 @@ final class ExprChecker {
             }
         }
         List<Expr> args = c.args().stream().map(Expr.Arg::value).toList();
+        if ((name.equals("grad") || name.equals("loss")) && names.optimizerParam() != null) {
+            Type w = names.optimizerParam();
+            if (args.size() != 1) return fail(c, "inside an optimizer, " + name + " takes one point: " + name + "(w)");
+            Type at = check(args.get(0));
+            if (at == null) return null;
+            if (!at.equals(w)) return fail(args.get(0), name + "(...) takes a point like w (" + w + "), not " + at);
+            typing.callees.put(c, name.equals("grad") ? new Callee.GradOfLoss() : new Callee.LossOf());
+            return name.equals("grad") ? w : Type.REAL;
+        }
         CheckedDef def = defs.apply(name);
         if (def != null) return callDef(c, def, args);
-        if (name.equals("grad") && names.optimizerParam() != null) {
-            if (args.size() != 1 || !(args.get(0) instanceof Expr.Name n) || !n.name().equals("w")) {
-                return fail(c, "inside an optimizer, grad takes the parameters: grad(w)");
-            }
-            check(args.get(0));
-            typing.callees.put(c, new Callee.GradOfLoss());
-            return names.optimizerParam();
+        if (name.equals("grad") || name.equals("loss")) {
+            return fail(c.callee(), "'" + name + "' is only available inside an optimizer");
         }
-        if (name.equals("grad")) return fail(c.callee(), "'grad' is only available inside an optimizer");
         if (!Builtins.isBuiltin(name)) return fail(c.callee(), "undefined function '" + name + "'");
         return Builtins.check(this, c, args, diagnostics);
     }

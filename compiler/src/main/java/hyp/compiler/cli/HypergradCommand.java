@@ -1,16 +1,12 @@
 package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
-import hyp.compiler.backend.bytecode.BytecodeBackend;
-import hyp.compiler.backend.bytecode.GeneratedClassLoader;
-import hyp.compiler.backend.bytecode.Invoker;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.hyper.Hypergradient;
 import hyp.runtime.hyper.Implicit;
 import hyp.runtime.train.CompiledDynamics;
 import hyp.runtime.train.Layout;
-import java.lang.invoke.MethodHandles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -139,16 +135,6 @@ final class HypergradCommand implements Callable<Integer> {
 
     /** Compiles the program's hypergradient functions to bytecode; finds a generated method by function name. */
     static java.util.function.Function<String, java.lang.invoke.MethodHandle> methods(HypergradientProgram hp) {
-        String name = "hyp.generated.Hypergradient";
-        byte[] bytes = BytecodeBackend.compile(name, hp.functions());
-        Class<?> generated = new GeneratedClassLoader(HypergradCommand.class.getClassLoader()).define(name, bytes);
-        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-        return fn -> {
-            try {
-                return lookup.unreflect(Invoker.find(generated, fn));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        return new hyp.compiler.train.GeneratedMethods(hp.functions());
     }
 }

@@ -21,9 +21,10 @@ public final class BlockLowering {
         this.lowering = new DefLowering(program, b, globals, dims);
     }
 
-    /** Runs the statements from {@code env}; {@code gradOfLoss} gives grad(w) at a value of w. */
-    public Map<String, Var> run(List<Stmt> stmts, Map<String, Var> env, UnaryOperator<Var> gradOfLoss) {
-        return lowering.run(stmts, env, gradOfLoss);
+    /** Runs the statements from {@code env}; the operators give grad(x) and loss(x) of the loss being minimised. */
+    public Map<String, Var> run(List<Stmt> stmts, Map<String, Var> env, UnaryOperator<Var> gradOfLoss,
+                                UnaryOperator<Var> lossOf) {
+        return lowering.run(stmts, env, gradOfLoss, lossOf);
     }
 
     public Var expression(Expr e, Map<String, Var> names) {

@@ -34,8 +34,9 @@ final class DefLowering {
     private final Lowering.DimValues dims;
     private Map<String, Var> env;
     private Type resultType;
-    /** Inside optimizer blocks: grad(w) at the current parameters, as IR; null in defs. */
+    /** Inside optimizer blocks: grad(x) and loss(x) of the loss being minimised, as IR; null in defs. */
     private java.util.function.UnaryOperator<Var> gradOfLoss;
+    private java.util.function.UnaryOperator<Var> lossOf;
 
     DefLowering(CheckedProgram program, IrBuilder b, Map<String, Var> globals, Lowering.DimValues dims) {
         this.program = program;
@@ -69,8 +70,10 @@ final class DefLowering {
     }
 
     /** Lowers optimizer block statements with {@code grad(w)} given by {@code gradOfLoss}; returns the final names. */
-    Map<String, Var> run(List<Stmt> stmts, Map<String, Var> start, java.util.function.UnaryOperator<Var> gradOfLoss) {
+    Map<String, Var> run(List<Stmt> stmts, Map<String, Var> start, java.util.function.UnaryOperator<Var> gradOfLoss,
+                         java.util.function.UnaryOperator<Var> lossOf) {
         this.gradOfLoss = gradOfLoss;
+        this.lossOf = lossOf;
         env = new LinkedHashMap<>(start);
         stmts(stmts);
         return env;
@@ -317,7 +320,8 @@ final class DefLowering {
             }
             return inline(d.def(), bound);
         }
-        if (callee instanceof Callee.GradOfLoss && gradOfLoss != null) return gradOfLoss.apply(env.get("w"));
+        if (callee instanceof Callee.GradOfLoss && gradOfLoss != null) return gradOfLoss.apply(expr(args.get(0)));
+        if (callee instanceof Callee.LossOf && lossOf != null) return lossOf.apply(expr(args.get(0)));
         throw new InternalCompilerError(c.span(), "call of '" + c.callee().name() + "' cannot be lowered here");
     }
 

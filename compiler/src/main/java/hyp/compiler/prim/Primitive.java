@@ -38,4 +38,9 @@ public interface Primitive {
 
     /** The cotangents of the arguments given the result's cotangent; {@code null} entries are zero. */
     List<Var> vjp(IrBuilder b, Node.Op op, Var cotangent);
+
+    /** True for primitives with effects (the tape), which no pass may reorder, merge or drop. */
+    default boolean effectful() {
+        return false;
+    }
 }

@@ -62,7 +62,7 @@ public final class Prims {
 
     /** True for primitives with effects, which no pass may reorder, merge or drop. */
     public static boolean effectful(Primitive p) {
-        return p == TAPE_CREATE || p == TAPE_PUSH || p == TAPE_POP;
+        return p.effectful();
     }
 
     /** Element-wise functions of one real, callable by name in .hyp code. */

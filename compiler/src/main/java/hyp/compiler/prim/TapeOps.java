@@ -25,6 +25,8 @@ final class TapeOps {
     }
 
     static final class Create implements Primitive {
+        public boolean effectful() { return true; }
+
         public String name() { return "tape"; }
 
         public Type resultType(List<Type> args, Object attr) { return Type.TAPE; }
@@ -37,6 +39,8 @@ final class TapeOps {
     }
 
     static final class Push implements Primitive {
+        public boolean effectful() { return true; }
+
         public String name() { return "push"; }
 
         public Type resultType(List<Type> args, Object attr) throws ShapeError {
@@ -60,6 +64,8 @@ final class TapeOps {
     }
 
     static final class Pop implements Primitive {
+        public boolean effectful() { return true; }
+
         public String name() { return "pop"; }
 
         /** attr: the type of the value popped. */

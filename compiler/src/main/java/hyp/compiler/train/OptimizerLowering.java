@@ -12,6 +12,7 @@ import hyp.compiler.ir.Lowering;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
 import hyp.compiler.opt.Simplify;
+import hyp.compiler.prim.Prims;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.syntax.Expr;
 import hyp.compiler.types.Type;
@@ -25,11 +26,15 @@ import java.util.Map;
  * optimizer state, with {@code grad(w)} replaced by the inlined adjoint code of the training loss.
  */
 public final class OptimizerLowering {
+    /** The state entry that records whether the until rule has held. */
+    public static final String STOPPED = "stopped";
+
     private final CheckedProgram program;
     private final Decl.Train train;
     private final Decl.Optimizer optimizer;
     private final String param;
     private final Function lossAdjoint;
+    private final Function loss;
     private final int wIndex;
     private final List<String> context = new ArrayList<>();
     private final List<Type> contextTypes = new ArrayList<>();
@@ -46,7 +51,7 @@ public final class OptimizerLowering {
             throw CompileException.at(train.by().name().span(), "optimizer '" + train.by().name().name()
                     + "' is not declared in this file; the standard optimizer library is not available yet");
         }
-        Function loss = Lowering.lower(program, train.loss().name());
+        this.loss = Lowering.lower(program, train.loss().name());
         this.wIndex = loss.paramNames().indexOf(param);
         if (wIndex < 0) {
             throw CompileException.at(train.loss().span(), "loss '" + train.loss().name() + "' does not depend on '" + param + "'");
@@ -77,18 +82,23 @@ public final class OptimizerLowering {
         Map<String, Var> env = new LinkedHashMap<>(settings(lowering));
         env.put("w", w0);
         Map<String, Var> after = optimizer.init() == null ? env
-                : lowering.run(optimizer.init().stmts(), env, w -> grad(b, w, contextVars));
+                : lowering.run(optimizer.init().stmts(), env, w -> grad(b, w, contextVars), w -> lossAt(b, w, contextVars));
         List<String> state = new ArrayList<>(List.of("w"));
         for (String name : after.keySet()) {
             if (!env.containsKey(name)) state.add(name);
         }
-        List<Var> initResults = state.stream().map(after::get).toList();
+        boolean stopRule = optimizer.until() != null;
+        List<Var> initResults = new ArrayList<>(state.stream().map(after::get).toList());
+        if (stopRule) {
+            // The until rule freezes the state once it holds: a 0/1 flag carried as the last state entry.
+            state.add(STOPPED);
+            initResults.add(b.real(0.0));
+        }
         Function init = function(optimizer.name().name() + "_init", b, lowering, params, names(param), initResults);
 
         // step: (state..., t, context...) -> (state'..., stop)
         IrBuilder sb = new IrBuilder();
         List<Var> stepParams = new ArrayList<>();
-        Map<String, Var> stepEnv = new LinkedHashMap<>();
         for (int k = 0; k < state.size(); k++) {
             Var v = sb.fresh(initResults.get(k).type(), state.get(k));
             stepParams.add(v);
@@ -97,20 +107,34 @@ public final class OptimizerLowering {
         stepParams.add(t);
         Map<String, Var> stepContext = contextParams(sb, stepParams);
         BlockLowering stepLowering = new BlockLowering(program, sb, stepContext, stepParams);
-        stepEnv.putAll(settings(stepLowering));
-        for (int k = 0; k < state.size(); k++) stepEnv.put(state.get(k), stepParams.get(k));
-        stepEnv.put("t", t);
-        Map<String, Var> stepped = stepLowering.run(optimizer.step().stmts(), stepEnv, w -> grad(sb, w, stepContext));
-        List<Var> stepResults = new ArrayList<>();
-        for (int k = 0; k < state.size(); k++) {
-            Var v = stepped.get(state.get(k));
-            if (!v.type().equals(stepParams.get(k).type())) {
-                throw CompileException.at(optimizer.name().span(), "the step of '" + optimizer.name().name()
-                        + "' changes " + state.get(k) + " from " + stepParams.get(k).type() + " to " + v.type());
-            }
-            stepResults.add(v);
+        int memory = stopRule ? state.size() - 1 : state.size();
+        List<Var> stepResults;
+        if (!stopRule) {
+            stepResults = stepBody(sb, stepLowering, state, stepParams, t, stepContext, memory);
+        } else {
+            Var stopped = stepParams.get(memory);
+            Var frozen = sb.op(Prims.GT, stopped, sb.real(0.5));
+            Block keep = sb.block(List.of(), () -> {
+                List<Var> same = new ArrayList<>(stepParams.subList(0, memory + 1));
+                same.add(sb.bool(true));
+                return same;
+            });
+            Block run = sb.block(List.of(), () -> {
+                List<Var> r = stepBody(sb, stepLowering, state, stepParams, t, stepContext, memory);
+                Var stop = r.get(memory);
+                Block one = sb.block(List.of(), () -> List.of(sb.real(1.0)));
+                Block zero = sb.block(List.of(), () -> List.of(sb.real(0.0)));
+                Var flag = sb.fresh(Type.REAL, STOPPED);
+                sb.add(new Node.If(stop, one, zero, List.of(flag), optimizer.until().span()));
+                List<Var> out = new ArrayList<>(r.subList(0, memory));
+                out.add(flag);
+                out.add(stop);
+                return out;
+            });
+            stepResults = new ArrayList<>();
+            for (Var v : run.results()) stepResults.add(sb.fresh(v.type(), v.hint()));
+            sb.add(new Node.If(frozen, keep, run, stepResults, optimizer.until().span()));
         }
-        stepResults.add(optimizer.until() == null ? sb.bool(false) : stepLowering.expression(optimizer.until(), stepped));
         List<String> stepNames = new ArrayList<>(state.stream().map(n -> n.equals("w") ? param : n).toList());
         stepNames.add("t");
         stepNames.addAll(context);
@@ -119,6 +143,27 @@ public final class OptimizerLowering {
         int steps = train.steps() == null ? 100 : (int) ((Expr.Num) train.steps()).value();
         List<String> stateNames = state.stream().map(n -> n.equals("w") ? param : n).toList();
         return new OptimizerProgram(param, stateNames, init, step, List.copyOf(context), steps);
+    }
+
+    /** The step block's statements from the given state; returns (state'..., stop). */
+    private List<Var> stepBody(IrBuilder sb, BlockLowering lowering, List<String> state, List<Var> params, Var t,
+                               Map<String, Var> context, int memory) {
+        Map<String, Var> env = new LinkedHashMap<>(settings(lowering));
+        for (int k = 0; k < memory; k++) env.put(state.get(k), params.get(k));
+        env.put("t", t);
+        Map<String, Var> stepped = lowering.run(optimizer.step().stmts(), env, w -> grad(sb, w, context),
+                w -> lossAt(sb, w, context));
+        List<Var> out = new ArrayList<>();
+        for (int k = 0; k < memory; k++) {
+            Var v = stepped.get(state.get(k));
+            if (!v.type().equals(params.get(k).type())) {
+                throw CompileException.at(optimizer.name().span(), "the step of '" + optimizer.name().name()
+                        + "' changes " + state.get(k) + " from " + params.get(k).type() + " to " + v.type());
+            }
+            out.add(v);
+        }
+        out.add(optimizer.until() == null ? sb.bool(false) : lowering.expression(optimizer.until(), stepped));
+        return out;
     }
 
     private List<String> names(String first) {
@@ -156,6 +201,14 @@ public final class OptimizerLowering {
         }
         args.add(b.real(1.0));
         return Inliner.inline(b, lossAdjoint, args).get(1);
+    }
+
+    /** loss(x): the training loss inlined at (x, context). */
+    private Var lossAt(IrBuilder b, Var w, Map<String, Var> contextVars) {
+        List<Var> args = new ArrayList<>();
+        int c = 0;
+        for (int i = 0; i < loss.params().size(); i++) args.add(i == wIndex ? w : contextVars.get(context.get(c++)));
+        return Inliner.inline(b, loss, args).get(0);
     }
 
     private static Function function(String name, IrBuilder b, BlockLowering lowering, List<Var> params,

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Syntax errors, several errors in one file, and how a diagnostic is rendered. Name, type and shape errors are in
- * {@link DiagnosticsTestTypes}; declarations, optimizers, train and tune in {@link DiagnosticsTestDeclarations}.
+ * {@link TypeDiagnosticsTest}; declarations, optimizers, train and tune in {@link DeclarationDiagnosticsTest}.
  */
 class DiagnosticsTest {
     static Stream<DiagnosticCase> syntaxErrors() {

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Mistakes in declarations: defs and their returns, data/param/hyper, optimizers, train and tune statements. */
-class DiagnosticsTestDeclarations {
+class DeclarationDiagnosticsTest {
     /**
      * A param, a hyper, a loss over both and an optimizer (declared here so that the cases do not depend on the
      * standard ones), to which each train/tune case appends lines from line 7 on.
@@ -177,9 +177,9 @@ class DiagnosticsTestDeclarations {
                         train w on scaled by descent
                         """, 8, 12, "loss 'scaled' has parameter 'q' that names no data, param or hyper"),
                 of("fractional number of steps", MODEL + "train w on loss by descent for 2.5 steps", 7, 32,
-                        "the number of steps must be int, not real"),
+                        "the number of steps must be a positive integer literal"),
                 of("fractional number of rounds", MODEL + "tune r on loss by descent for 1.5 rounds", 7, 31,
-                        "the number of rounds must be int, not real"),
+                        "the number of rounds must be a positive integer literal"),
                 of("setting that is not a constant", MODEL + "train w on loss by descent(lr = w)", 7, 33,
                         "undefined name 'w'"));
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Undefined names, wrong arities, type errors and shape errors inside expressions and statements. */
-class DiagnosticsTestTypes {
+class TypeDiagnosticsTest {
     static Stream<DiagnosticCase> nameErrors() {
         return Stream.of(
                 of("undefined name", "def f(x: real) = y", 1, 18, "undefined name 'y'"),
