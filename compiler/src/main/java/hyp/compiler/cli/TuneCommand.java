@@ -6,6 +6,7 @@ import hyp.compiler.syntax.Decl;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.hyper.BinomialCheckpointing;
 import hyp.runtime.hyper.GreedyTuner;
+import hyp.runtime.hyper.HypergradientException;
 import hyp.runtime.hyper.HypergradientStrategy;
 import hyp.runtime.hyper.TuningResult;
 import hyp.runtime.train.CompiledDynamics;
@@ -104,18 +105,23 @@ final class TuneCommand implements Callable<Integer> {
         DefValues defs = DefValues.compile(program);
         Outcome before = train(hp, dynamics, defs, values, lambda0, trainSteps);
 
+        HyperNames names = new HyperNames(hl);
         TuneProgress progress = new TuneProgress(err, n, TuneProgress.onTerminal());
         TuneHistory history = new TuneHistory(progress);
         TuningResult result;
         try {
-            result = new GreedyTuner(strategy, k, history.recording(rule.create())).tune(dynamics, lambda0, n, history);
+            GreedyTuner tuner = new GreedyTuner(strategy, k, history.recording(rule.create(), names.entries()));
+            result = tuner.tune(dynamics, lambda0, n, history);
+        } catch (HypergradientException e) {
+            String message = e.getMessage();
+            throw new UsageException(message.startsWith("round ") ? message
+                    : "round " + history.currentRound() + " of " + n + ": " + message);
         } finally {
             progress.finish();
         }
         long elapsed = history.elapsedMillis();
         Outcome after = train(hp, dynamics, defs, values, result.hyper(), trainSteps);
 
-        HyperNames names = new HyperNames(hl);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("file", file.toString());
         summary.put("tune", hp.hypers);

@@ -1,5 +1,6 @@
 package hyp.compiler.cli;
 
+import hyp.runtime.hyper.HypergradientException;
 import hyp.runtime.hyper.OuterUpdate;
 import hyp.runtime.hyper.TuningListener;
 import hyp.runtime.hyper.TuningRound;
@@ -33,12 +34,28 @@ final class TuneHistory implements TuningListener {
         next.onRound(round);
     }
 
-    /** The update, recording λ before it applies. */
-    OuterUpdate recording(OuterUpdate update) {
+    /**
+     * The update, recording λ before it applies and checking it after, so an update that overflows is reported
+     * with its round and the entry's name (the tuner's own check knows neither).
+     *
+     * @param names the name of each flat λ entry
+     */
+    OuterUpdate recording(OuterUpdate update, List<String> names) {
         return (hyper, gradient) -> {
             hypers.add(hyper.clone());
             update.apply(hyper, gradient);
+            for (int i = 0; i < hyper.length; i++) {
+                if (!Double.isFinite(hyper[i])) {
+                    throw new HypergradientException("round " + hypers.size() + ": the outer update made " + names.get(i)
+                            + " = " + hyper[i] + " (its hypergradient was " + gradient[i] + ")");
+                }
+            }
         };
+    }
+
+    /** The round (from 1) that a failure now would belong to. */
+    int currentRound() {
+        return reports.size() + 1;
     }
 
     long elapsedMillis() {

@@ -191,13 +191,19 @@ class TuneCommandTest {
             double[] c = finalC(file, method);
             for (int i = 0; i < 3; i++) assertEquals(unrolled[i], c[i], 1e-12, method);
         }
+        Path binomial = write("binomial.hyp", program(TUNE + " using binomial"));
+        double[] fromStatement = finalC(binomial, null);
+        for (int i = 0; i < 3; i++) assertEquals(unrolled[i], fromStatement[i], 1e-12, "using binomial");
         double[] numerical = finalC(file, "numerical");
         for (int i = 0; i < 3; i++) assertEquals(unrolled[i], numerical[i], 1e-6, "numerical");
     }
 
+    /** The tuned c; a null method leaves the choice to the tune statement. */
     private double[] finalC(Path file, String method) {
-        Result r = run("tune", file.toString(), "--at", TARGET_TEXT, "--method", method, "--steps-per-round", "6",
-                "--rounds", "8", "--json");
+        List<String> args = new ArrayList<>(List.of("tune", file.toString(), "--at", TARGET_TEXT, "--steps-per-round", "6",
+                "--rounds", "8", "--json"));
+        if (method != null) args.addAll(List.of("--method", method));
+        Result r = run(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         return vector(map(JsonReader.parse(r.out().trim()), "after", "hyper").get("c"));
     }
@@ -232,6 +238,12 @@ class TuneCommandTest {
         Result outer = run("tune", own.toString(), "--at", TARGET_TEXT);
         assertEquals(2, outer.code());
         assertTrue(outer.err().contains("'descent'") && outer.err().contains("sgd"), outer.err());
+
+        // Round 1 moves c to 0.4e300 · target; round 2 trains w to 0.2 c, whose squared distance overflows.
+        Path diverging = write("diverging.hyp", program("tune c on valid_loss by sgd(lr = 1e300) for 30 rounds"));
+        Result overflow = run("tune", diverging.toString(), "--at", TARGET_TEXT);
+        assertEquals(2, overflow.code());
+        assertTrue(overflow.err().contains("round 2 of 30") && overflow.err().contains("Infinity"), overflow.err());
 
         Path broken = write("broken.csv", "1\n-2x\n0.5\n");
         Result data = run("tune", file.toString(), "--data", "target=" + broken);
