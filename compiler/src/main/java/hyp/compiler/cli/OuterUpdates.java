@@ -11,9 +11,11 @@ import java.util.Map;
 
 /**
  * The update rule for λ named by a tune statement's {@code by} clause. The name selects one of the runtime's
- * rules ({@code sgd}, {@code adam}); its settings are the statement's, over those of an optimizer of that name
- * declared in the file, over the rule's usual defaults. A declared optimizer's body is not run on λ: the tuner's
- * update is the runtime's implementation of the named rule.
+ * rules: {@code sgd} is {@link SgdUpdate}; {@code adam} and {@code adam_corrected} are {@link AdamUpdate}, the
+ * bias-corrected form (the standard library's {@code adam} starts its moments at g₀ and g₀² instead; both take
+ * the same first step, lr per entry). Settings are the statement's, over those of the optimizer of that name
+ * (declared in the file or in the standard library), over the rule's usual defaults. The optimizer's body is
+ * not run on λ: the tuner's update is the runtime's implementation of the named rule.
  */
 final class OuterUpdates {
     private OuterUpdates() {}
@@ -23,7 +25,7 @@ final class OuterUpdates {
         OuterUpdate create() {
             return switch (name) {
                 case "sgd" -> new SgdUpdate(settings.get("lr"));
-                case "adam" -> new AdamUpdate(settings.get("lr"), settings.get("b1"), settings.get("b2"), settings.get("eps"));
+                case "adam", "adam_corrected" -> new AdamUpdate(settings.get("lr"), settings.get("b1"), settings.get("b2"), settings.get("eps"));
                 default -> throw new IllegalStateException(name);
             };
         }
@@ -38,11 +40,12 @@ final class OuterUpdates {
 
     private static final Map<String, List<String>> SETTINGS = Map.of(
             "sgd", List.of("lr"),
-            "adam", List.of("lr", "b1", "b2", "eps"));
+            "adam", List.of("lr", "b1", "b2", "eps"),
+            "adam_corrected", List.of("lr", "b1", "b2", "eps"));
 
     private static Map<String, Double> defaults(String name) {
         Map<String, Double> out = new LinkedHashMap<>();
-        if (name.equals("adam")) {
+        if (name.startsWith("adam")) {
             out.put("lr", 0.001);
             out.put("b1", 0.9);
             out.put("b2", 0.999);
@@ -56,7 +59,7 @@ final class OuterUpdates {
         List<String> known = SETTINGS.get(name);
         if (known == null) {
             throw new UsageException(use.span().location() + ": the tune statement's optimizer '" + name
-                    + "' is not available for hyperparameters; use sgd(lr = ...) or adam(lr = ...)");
+                    + "' is not available for hyperparameters; use sgd(lr = ...), adam(lr = ...) or adam_corrected(lr = ...)");
         }
         Map<String, Double> settings = defaults(name);
         Decl.Optimizer declared = program.optimizers().get(name);

@@ -157,8 +157,8 @@ final class TuneCommand implements Callable<Integer> {
     }
 
     /**
-     * The train statement's run at λ: init, then T steps (its until rule is not consulted, as in the
-     * hypergradient); then L_te and every loss-like def at the trained parameters and λ.
+     * The train statement's run at λ: init, then T steps (once the optimizer's until rule holds, its steps keep
+     * the state as it is); then L_te and every loss-like def at the trained parameters and λ.
      */
     private static Outcome train(HypergradientProgram hp, CompiledDynamics dynamics, DefValues defs,
                                  Map<String, Object> values, double[] lambda, int steps) {
