@@ -23,6 +23,8 @@ import java.util.zip.ZipException;
  * errors unless the reader allows them.
  *
  * <p>Every problem is a {@link DataFormatException} whose message starts with {@code file:line:col}.
+ * Reading takes one pass and, at its end, about twice the memory of the resulting tensor (the values
+ * are collected in chunks, then copied into one array).
  *
  * @param allowNonFinite whether NaN and ±infinity are accepted as values
  */

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * {@code infinity} in any case with an optional sign. Java's suffixes ({@code 1d}, {@code 2f}) and hex
  * floats are not numbers here. Results are correctly rounded: short mantissas take Clinger's fast path
  * (an integer below 2^53 times or divided by an exact power of ten up to 10^22 is one rounded
- * operation); anything longer falls back to {@link Double#parseDouble}.
+ * operation), mantissas of up to 18 digits {@link EiselLemire}, and anything it cannot decide (more
+ * digits, subnormals, overflow, rare near-ties) falls back to {@link Double#parseDouble}.
  */
 final class DecimalParser {
     /** What a field turned out to be. */
@@ -113,6 +114,11 @@ final class DecimalParser {
             if (mantissa <= EXACT_LIMIT && e10 >= -22 && e10 <= 22) {
                 double v = e10 >= 0 ? mantissa * POW10[e10] : mantissa / POW10[-e10];
                 value = negative ? -v : v;
+                return Kind.NUMBER;
+            }
+            double v = EiselLemire.toDouble(mantissa, e10, negative);
+            if (!Double.isNaN(v)) {
+                value = v;
                 return Kind.NUMBER;
             }
         }
