@@ -135,7 +135,10 @@ public final class Tensor {
         return rows;
     }
 
-    /** Equal shape and bitwise-equal elements (so NaN equals NaN, 0.0 differs from -0.0). */
+    /**
+     * Equal shape and elements equal in the sense of {@link Double#equals}: NaN equals NaN and
+     * 0.0 differs from -0.0.
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof Tensor t && Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data);

@@ -30,10 +30,12 @@ public final class Blas1 {
             DoubleVector a2 = a0;
             DoubleVector a3 = a0;
             for (; i <= n - 4 * L; i += 4 * L) {
-                a0 = DoubleVector.fromArray(S, x, xOff + i).fma(DoubleVector.fromArray(S, y, yOff + i), a0);
-                a1 = DoubleVector.fromArray(S, x, xOff + i + L).fma(DoubleVector.fromArray(S, y, yOff + i + L), a1);
-                a2 = DoubleVector.fromArray(S, x, xOff + i + 2 * L).fma(DoubleVector.fromArray(S, y, yOff + i + 2 * L), a2);
-                a3 = DoubleVector.fromArray(S, x, xOff + i + 3 * L).fma(DoubleVector.fromArray(S, y, yOff + i + 3 * L), a3);
+                int xi = xOff + i;
+                int yi = yOff + i;
+                a0 = DoubleVector.fromArray(S, x, xi).fma(DoubleVector.fromArray(S, y, yi), a0);
+                a1 = DoubleVector.fromArray(S, x, xi + L).fma(DoubleVector.fromArray(S, y, yi + L), a1);
+                a2 = DoubleVector.fromArray(S, x, xi + 2 * L).fma(DoubleVector.fromArray(S, y, yi + 2 * L), a2);
+                a3 = DoubleVector.fromArray(S, x, xi + 3 * L).fma(DoubleVector.fromArray(S, y, yi + 3 * L), a3);
             }
             for (; i <= n - L; i += L) {
                 a0 = DoubleVector.fromArray(S, x, xOff + i).fma(DoubleVector.fromArray(S, y, yOff + i), a0);

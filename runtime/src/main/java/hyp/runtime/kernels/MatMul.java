@@ -12,7 +12,7 @@ import static hyp.runtime.kernels.GemmKernel.NR;
  * of op(B) and an MC × KC block of op(A) are copied into contiguous panels and a register-tiled
  * kernel computes MR × NR tiles of C with fused multiply-adds. Above a size threshold the rows of
  * C are split across {@link Parallel}'s threads; each element is always computed by one thread in
- * one fixed order, so results do not depend on the thread count.
+ * one fixed order, so results do not depend on the thread count. C must not overlap A or B.
  */
 public final class MatMul {
     /** Depth of a packed block: KC × NR doubles of B (16 KiB for 8 columns) stay in L1. */

@@ -77,7 +77,10 @@ public final class Softmax {
         return finite(total / rows);
     }
 
-    /** dx += seed · (softmax(x[r]) − onehot(labels[r])) / rows: the gradient of {@link #crossEntropy(double[], int, int, int[])}. */
+    /**
+     * dx += seed · (softmax(x[r]) − onehot(labels[r])) / rows: the gradient of
+     * {@link #crossEntropy(double[], int, int, int[])}.
+     */
     public static void crossEntropyGrad(double[] logits, int rows, int classes, int[] labels,
                                         double seed, double[] dx) {
         check(logits.length, dx.length, rows, classes);
