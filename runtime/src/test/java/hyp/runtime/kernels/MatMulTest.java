@@ -77,6 +77,16 @@ class MatMulTest {
     }
 
     @Test
+    void randomShapesMatchNaiveProduct() {
+        for (int trial = 0; trial < 40; trial++) {
+            int m = 1 + rnd.nextInt(trial < 30 ? 40 : 300);
+            int k = 1 + rnd.nextInt(trial < 30 ? 40 : 300);
+            int n = 1 + rnd.nextInt(trial < 30 ? 40 : 300);
+            checkProduct(rnd.nextBoolean(), rnd.nextBoolean(), m, k, n, rnd.nextBoolean());
+        }
+    }
+
+    @Test
     void emptyDimensionsClearOrKeepC() {
         double[] c = {1, 2, 3, 4};
         MatMul.multiplyAdd(new double[0], new double[0], c, 2, 0, 2);
