@@ -86,6 +86,36 @@ class CommandLineTest {
         assertEquals(0.3, Double.parseDouble(out.trim()), 1e-12);
     }
 
+    @Test
+    void tuningTheLogregExampleLowersItsValidationLossAndWritesPlots(@TempDir Path dir) {
+        Run r = hyp("tune", Examples.file("logreg.hyp").toString(), "--method", "unrolled", "--report", dir.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        Matcher before = Pattern.compile("\"before\": \\{\"L_te\": ([-0-9.eE]+)").matcher(r.out());
+        Matcher after = Pattern.compile("\"after\": \\{\"L_te\": ([-0-9.eE]+)").matcher(r.out());
+        assertTrue(before.find() && after.find(), r.out());
+        double b = Double.parseDouble(before.group(1)), a = Double.parseDouble(after.group(1));
+        assertTrue(a < 0.9 * b, "validation loss " + b + " -> " + a);
+        for (String f : new String[] {"history.json", "loss.png", "hyper.png"}) assertTrue(Files.exists(dir.resolve(f)), f);
+    }
+
+    @Test
+    void syntheticDataIsWrittenAndReadBack(@TempDir Path dir) throws Exception {
+        Run r = hyp("data", "synth", "logreg", "--out", dir.toString(), "--set", "n=40", "--set", "d=6", "--set", "seed=5");
+        assertEquals(0, r.code(), r.err());
+        Path hypFile = dir.resolve("small.hyp");
+        Files.writeString(hypFile, """
+                data X: real[n, d] from "X.csv"
+                data y: real[n] from "y.csv"
+                def loss(w: real[d]) = mean(softplus(-y * (X @ w)))
+                """);
+        Run eval = hyp("eval", hypFile.toString(), "loss", "--at", "w=[0,0,0,0,0,0]", "--json");
+        assertEquals(0, eval.code(), eval.err());
+        assertEquals(Math.log(2), jsonValue(eval.out()), 1e-12);
+        Run missing = hyp("eval", hypFile.toString(), "loss", "--at", "w=[0,0,0,0,0,0]", "--data", "X=" + dir.resolve("nope.csv"));
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("nope.csv"), missing.err());
+    }
+
     private static String java(Path dir, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -13,8 +13,8 @@ decl         : defDecl
 defDecl      : 'def' name=ID '(' (param (',' param)*)? ')' ('->' ret=type)? ('=' body=expr | block) ;
 param        : name=ID (':' type)? ;
 
-// data X: real[n, d]     param w: real[d] = 0     hyper rho: real[d] = -3
-varDecl      : kind=('data' | 'param' | 'hyper') name=ID ':' type ('=' init=expr)? ;
+// data X: real[n, d] from "X.csv"     param w: real[d] = 0     hyper rho: real[d] = -3
+varDecl      : kind=('data' | 'param' | 'hyper') name=ID ':' type ('=' init=expr)? ('from' source=STRING)? ;
 
 type         : base=('real' | 'int' | 'bool') ('[' dim (',' dim)* ']')? ;
 dim          : ID | INT ;
@@ -68,6 +68,7 @@ INT          : [0-9]+ ;
 REAL         : [0-9]+ '.' [0-9]+ EXP? | '.' [0-9]+ EXP? | [0-9]+ EXP ;
 fragment EXP : [eE] [+-]? [0-9]+ ;
 ID           : [a-zA-Z_] [a-zA-Z_0-9]* ;
+STRING       : '"' ~["\r\n]* '"' ;
 COMMENT      : '#' ~[\r\n]* -> skip ;
 WS           : [ \t\r\n]+ -> skip ;
 ANY          : . ;

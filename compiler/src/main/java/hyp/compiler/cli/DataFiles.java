@@ -1,5 +1,9 @@
 package hyp.compiler.cli;
 
+import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.check.Global;
+import hyp.compiler.syntax.Decl;
+import hyp.runtime.Tensor;
 import hyp.runtime.data.CsvReader;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -8,29 +12,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code --data NAME=FILE} options: CSV files read into tensors. */
+/**
+ * Data read from CSV files (.csv or .csv.gz): those named by {@code --data NAME=FILE} options, and the
+ * {@code from "file"} sources of data declarations (relative to the .hyp file) that no option overrides.
+ */
 final class DataFiles {
     private DataFiles() {}
 
-    /**
-     * Reads each file with {@link CsvReader#STRICT}: one row or one column gives a vector, anything else a
-     * matrix. A file that cannot be read is a {@link UsageException} carrying the reader's message.
-     */
-    static Map<String, Object> load(List<String> items) {
+    static Map<String, Object> load(CheckedProgram program, List<String> items) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String item : items) {
             int eq = item.indexOf('=');
             if (eq <= 0 || eq == item.length() - 1) throw new UsageException("--data '" + item + "' is not NAME=FILE");
             String name = item.substring(0, eq).trim();
-            Path file = Path.of(item.substring(eq + 1).trim());
-            try {
-                out.put(name, CsvReader.STRICT.read(file));
-            } catch (NoSuchFileException e) {
-                throw new UsageException("no such file: " + file + " (--data " + name + ")");
-            } catch (IOException e) {
-                throw new UsageException(e.getMessage());
+            Global g = program.globals().get(name);
+            if (g == null || g.kind() != Decl.VarKind.DATA) {
+                throw new UsageException("--data " + name + ": " + program.program().source().name() + " declares no data '" + name + "'");
             }
+            out.put(name, read(g, Path.of(item.substring(eq + 1).trim()), "--data " + name));
+        }
+        Path base = Path.of(program.program().source().name()).toAbsolutePath().getParent();
+        for (Global g : program.globals().values()) {
+            Decl.Var decl = g.decl();
+            if (decl.source() == null || out.containsKey(g.name())) continue;
+            Path file = base == null ? Path.of(decl.source().name()) : base.resolve(decl.source().name());
+            out.put(g.name(), read(g, file, decl.source().span().location() + ": data " + g.name()));
         }
         return out;
+    }
+
+    /** A matrix declaration reads rows × columns even from one row; a vector accepts one row or one column. */
+    private static Tensor read(Global g, Path file, String what) {
+        try {
+            boolean matrix = g.type() instanceof hyp.compiler.types.Type.Tensor t && t.rank() == 2;
+            return matrix ? CsvReader.STRICT.readMatrix(file) : CsvReader.STRICT.read(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException(what + ": no such file: " + file);
+        } catch (IOException e) {
+            throw new UsageException(what + ": " + e.getMessage());
+        }
     }
 }

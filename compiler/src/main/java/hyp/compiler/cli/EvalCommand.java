@@ -44,6 +44,9 @@ final class EvalCommand implements Callable<Integer> {
                     + "data/param/hyper not given take their declared defaults")
     List<String> at = new ArrayList<>();
 
+    @Option(names = "--data", paramLabel = "NAME=FILE", description = "a data declaration bound from a CSV file (.csv or .csv.gz)")
+    List<String> data = new ArrayList<>();
+
     @Option(names = "--grad", description = "also compute the gradient with respect to every real or tensor input (adjoint code)")
     boolean grad;
 
@@ -54,7 +57,11 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CheckedProgram program = Pipeline.check(Pipeline.read(file));
         Function f = Defs.lower(program, func);
-        List<Object> args = Bindings.bind(program, f, Bindings.parseAssignments(at));
+        Map<String, Object> given = Bindings.parseAssignments(at);
+        for (Map.Entry<String, Object> e : DataFiles.load(program, data).entrySet()) {
+            if (f.paramNames().contains(e.getKey())) given.putIfAbsent(e.getKey(), e.getValue());
+        }
+        List<Object> args = Bindings.bind(program, f, given);
         List<Function> compiled = new ArrayList<>(List.of(f));
         Function adjoint = null;
         if (grad) {

@@ -72,7 +72,7 @@ final class HypergradCommand implements Callable<Integer> {
         CheckedProgram program = Pipeline.check(Pipeline.read(file));
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
         Map<String, Object> given = Bindings.parseAssignments(at);
-        given.putAll(DataFiles.load(data));
+        given.putAll(DataFiles.load(program, data));
         Map<String, Object> values = Bindings.globals(program, given);
         methods = methods(hp);
         CompiledDynamics dynamics = hp.dynamics(values, methods);

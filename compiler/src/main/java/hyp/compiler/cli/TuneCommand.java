@@ -6,6 +6,8 @@ import hyp.compiler.syntax.Decl;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.hyper.BinomialCheckpointing;
 import hyp.runtime.hyper.GreedyTuner;
+import hyp.runtime.hyper.Implicit;
+import hyp.runtime.hyper.ImplicitTuner;
 import hyp.runtime.hyper.HypergradientException;
 import hyp.runtime.hyper.HypergradientStrategy;
 import hyp.runtime.hyper.TuningResult;
@@ -66,6 +68,18 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "write history.json, loss.png and hyper.png to DIR")
     Path report;
 
+    @Option(names = "--cg-tolerance", paramLabel = "TOL", defaultValue = "1e-6",
+            description = "implicit: relative residual at which CG stops (default ${DEFAULT-VALUE})")
+    double cgTolerance;
+
+    @Option(names = "--cg-iterations", paramLabel = "N", defaultValue = "1000",
+            description = "implicit: CG iteration cap (default ${DEFAULT-VALUE})")
+    int cgIterations;
+
+    @Option(names = "--damping", paramLabel = "MU", defaultValue = "0",
+            description = "implicit: solve (H + mu I) x = g, for singular or indefinite Hessians (default ${DEFAULT-VALUE})")
+    double damping;
+
     @Option(names = "--json", description = "print one JSON object instead of the table")
     boolean json;
 
@@ -84,11 +98,11 @@ final class TuneCommand implements Callable<Integer> {
         if (tunes.isEmpty()) throw new UsageException(file + " has no tune statement ('tune HYPER on LOSS by ...')");
         Decl.Tune tune = tunes.get(0);
         String methodName = methodName(tune);
-        strategy(methodName, 1); // a bad method fails before anything is compiled
+        if (!methodName.equals("implicit")) strategy(methodName, 1); // a bad method fails before anything is compiled
 
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
         Map<String, Object> given = Bindings.parseAssignments(at);
-        given.putAll(DataFiles.load(data));
+        given.putAll(DataFiles.load(program, data));
         Map<String, Object> values = Bindings.globals(program, given);
         ConstantExpr constants = ConstantExpr.of(program, values);
         OuterUpdates.Rule rule = OuterUpdates.resolve(program, tune.by(), constants);
@@ -96,9 +110,11 @@ final class TuneCommand implements Callable<Integer> {
                 : tune.rounds() != null ? constants.count(tune.rounds(), "the number of rounds") : DEFAULT_ROUNDS;
         int trainSteps = hp.optimizer.steps();
         int k = stepsPerRound != null ? stepsPerRound : Math.max(1, (trainSteps + n - 1) / n);
-        HypergradientStrategy strategy = strategy(methodName, k);
+        boolean implicit = methodName.equals("implicit");
+        HypergradientStrategy strategy = implicit ? null : strategy(methodName, k);
 
-        CompiledDynamics dynamics = HypergradCommand.dynamics(hp, values);
+        var methods = HypergradCommand.methods(hp);
+        CompiledDynamics dynamics = hp.dynamics(values, methods);
         Layout hl = dynamics.hyperLayout();
         double[] lambda0 = new double[dynamics.hyperSize()];
         for (int h = 0; h < hp.hypers.size(); h++) hl.put(lambda0, h, values.get(hp.hypers.get(h)));
@@ -110,8 +126,16 @@ final class TuneCommand implements Callable<Integer> {
         TuneHistory history = new TuneHistory(progress);
         TuningResult result;
         try {
-            GreedyTuner tuner = new GreedyTuner(strategy, k, history.recording(rule.create(), names.entries()));
-            result = tuner.tune(dynamics, lambda0, n, history);
+            if (implicit) {
+                // The seed's honest loop: inner argmin from a warm start (up to the train statement's steps per
+                // round, stopping early once |grad_w L_tr| < 1e-9), then CG at that minimum, then update lambda.
+                ImplicitTuner tuner = new ImplicitTuner(new Implicit(new Implicit.Options(cgTolerance, cgIterations, damping)),
+                        history.recording(rule.create(), names.entries()), new ImplicitTuner.Options(trainSteps, 1e-9, 10));
+                result = tuner.tune(dynamics, hp.objective(dynamics, values, methods), lambda0, n, history);
+            } else {
+                GreedyTuner tuner = new GreedyTuner(strategy, k, history.recording(rule.create(), names.entries()));
+                result = tuner.tune(dynamics, lambda0, n, history);
+            }
         } catch (HypergradientException e) {
             String message = e.getMessage();
             throw new UsageException(message.startsWith("round ") ? message
@@ -179,11 +203,10 @@ final class TuneCommand implements Callable<Integer> {
     /** --method, else the tune statement's {@code using}, else unrolled; methods not wired here fail clearly. */
     private String methodName(Decl.Tune tune) {
         String m = method != null ? method : tune.method() != null ? tune.method().name() : "unrolled";
-        String missing = m.equals("implicit") ? "implicit differentiation is not available in hyp tune yet"
-                : m.equals("reversible") ? "reversible learning is not available yet" : null;
+        String missing = m.equals("reversible") ? "reversible learning is not available yet" : null;
         if (missing == null) return m;
         String where = method != null ? "--method " + m : tune.method().span().location() + ": 'using " + m + "'";
-        throw new UsageException(where + ": " + missing + "; use --method unrolled, tree, binomial:S or numerical");
+        throw new UsageException(where + ": " + missing + "; use --method unrolled, tree, binomial:S, numerical or implicit");
     }
 
     /** A strategy by name; plain {@code binomial} (as a tune statement writes it) stores about √K states. */

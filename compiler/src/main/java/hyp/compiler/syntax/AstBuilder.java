@@ -51,7 +51,14 @@ final class AstBuilder {
     private Decl.Var var(VarDeclContext ctx) {
         Decl.VarKind kind = Decl.VarKind.valueOf(ctx.kind.getText().toUpperCase());
         Expr init = ctx.init == null ? null : expr(ctx.init);
-        return new Decl.Var(kind, ident(ctx.name), type(ctx.type()), init, span(ctx));
+        Ident source = null;
+        if (ctx.source != null) {
+            String text = ctx.source.getText();
+            source = new Ident(text.substring(1, text.length() - 1), span(ctx.source));
+            if (kind != Decl.VarKind.DATA) diagnostics.error(source.span(), "only data is read from files");
+            if (source.name().isBlank()) diagnostics.error(source.span(), "empty file name");
+        }
+        return new Decl.Var(kind, ident(ctx.name), type(ctx.type()), init, source, span(ctx));
     }
 
     private TypeRef type(TypeContext ctx) {

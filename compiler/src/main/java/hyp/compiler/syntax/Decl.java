@@ -13,8 +13,11 @@ public sealed interface Decl {
     /** A def parameter; {@code type} is null when it takes the type of the data/param/hyper of that name. */
     record Param(Ident name, TypeRef type, Span span) {}
 
-    /** {@code data X: real[n, d]}, {@code param w: real[d] = 0}, {@code hyper rho: real[d] = -3}. */
-    record Var(VarKind kind, Ident name, TypeRef type, Expr init, Span span) implements Decl {}
+    /**
+     * {@code data X: real[n, d] from "X.csv"}, {@code param w: real[d] = 0}, {@code hyper rho: real[d] = -3}.
+     * {@code source} (a path relative to the .hyp file) and {@code init} may be null.
+     */
+    record Var(VarKind kind, Ident name, TypeRef type, Expr init, Ident source, Span span) implements Decl {}
 
     enum VarKind {
         DATA, PARAM, HYPER;

@@ -1,0 +1,73 @@
+package hyp.compiler.cli;
+
+import hyp.runtime.data.SyntheticSets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hyp data synth NAME --out DIR [--set k=v]...}: the seeded synthetic sets the examples use. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Writes seeded synthetic data sets as CSV files (X, y, Xv, yv) for the examples.",
+        subcommands = {DataCommand.Synth.class, DataCommand.List_.class})
+final class DataCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: synth or list");
+    }
+
+    @Command(name = "synth", mixinStandardHelpOptions = true, description = "Generates a set and writes its CSV files.")
+    static final class Synth implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "logreg, kernel-logreg or two-moons")
+        String name;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "the folder to write into")
+        Path out;
+
+        @Option(names = "--set", paramLabel = "KEY=VALUE", description = "an option of the set (see 'hyp data list')")
+        List<String> settings = new java.util.ArrayList<>();
+
+        @Option(names = "--gzip", description = "write .csv.gz files")
+        boolean gzip;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!SyntheticSets.names().contains(name)) {
+                throw new UsageException("unknown set '" + name + "'; expected one of " + String.join(", ", SyntheticSets.names()));
+            }
+            Map<String, String> options = new LinkedHashMap<>();
+            for (String s : settings) {
+                int eq = s.indexOf('=');
+                if (eq <= 0) throw new UsageException("--set '" + s + "' is not KEY=VALUE");
+                options.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+            }
+            for (Path p : SyntheticSets.write(name, out, options, gzip)) spec.commandLine().getOut().println("wrote " + p);
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the sets and their options.")
+    static final class List_ implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            for (String n : SyntheticSets.names()) {
+                spec.commandLine().getOut().println(n + ": " + SyntheticSets.describe(n));
+                spec.commandLine().getOut().println("    options: " + SyntheticSets.defaults(n));
+            }
+            return Main.OK;
+        }
+    }
+}
