@@ -88,13 +88,17 @@ class HypergradientTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sgd(lr = 0.5)", "momentum(lr = 0.2)", "nesterov(lr = 0.2)", "adam(lr = 0.05)",
-            "adam_corrected(lr = 0.05)", "gd_armijo", "gd_exact(lr = 4.0)"})
-    void strategiesAgreeForEveryStandardOptimizer(String optimizer) {
-        Setup s = setup(optimizer, 40);
-        Hypergradient all = new StoreAll().compute(s.dynamics(), 40, s.hyper());
-        Hypergradient tree = new TreeCheckpointing().compute(s.dynamics(), 40, s.hyper());
-        Hypergradient binomial = new BinomialCheckpointing(4).compute(s.dynamics(), 40, s.hyper());
-        Hypergradient numerical = new NumericalHypergradient().compute(s.dynamics(), 40, s.hyper());
+            "adam_corrected(lr = 0.05)", "gd_armijo", "gd_exact(lr = 4.0)", "lbfgs#6"})
+    void strategiesAgreeForEveryStandardOptimizer(String spec) {
+        // "name#T" runs T steps instead of 40: L-BFGS near convergence divides by tiny s.y, so its path (and any
+        // finite difference of it) turns noisy; the comparison with differences is made before that.
+        String optimizer = spec.contains("#") ? spec.substring(0, spec.indexOf('#')) : spec;
+        int steps = spec.contains("#") ? Integer.parseInt(spec.substring(spec.indexOf('#') + 1)) : 40;
+        Setup s = setup(optimizer, steps);
+        Hypergradient all = new StoreAll().compute(s.dynamics(), steps, s.hyper());
+        Hypergradient tree = new TreeCheckpointing().compute(s.dynamics(), steps, s.hyper());
+        Hypergradient binomial = new BinomialCheckpointing(4).compute(s.dynamics(), steps, s.hyper());
+        Hypergradient numerical = new NumericalHypergradient().compute(s.dynamics(), steps, s.hyper());
         close(all.gradient(), tree.gradient(), 1e-10, optimizer + " tree");
         close(all.gradient(), binomial.gradient(), 1e-10, optimizer + " binomial");
         close(all.gradient(), numerical.gradient(), 1e-6, optimizer + " numerical");
@@ -123,7 +127,7 @@ class HypergradientTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sgd(lr = 1.0)", "momentum(lr = 0.5)", "nesterov(lr = 0.5)"})
+    @ValueSource(strings = {"sgd(lr = 1.0)", "momentum(lr = 0.5)", "nesterov(lr = 0.5)", "lbfgs"})
     void implicitAgreesWithUnrolledAtConvergence(String optimizer) {
         int steps = 3000;
         Setup s = setup(optimizer, steps);
