@@ -5,7 +5,6 @@ import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
 import hyp.compiler.types.ShapeError;
 import hyp.compiler.types.Type;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,7 +12,7 @@ import java.util.List;
  * {@code zeros(n, d)}, {@code ones(d)}, {@code fill(v, n)}: a tensor of the static type {@code attr} (its dims as
  * the checker named them), made from a real value and one int size per axis.
  */
-final class Fill implements Primitive {
+final class Fill implements LinearInFirst {
     @Override
     public String name() {
         return "fill";
@@ -34,14 +33,6 @@ final class Fill implements Primitive {
     @Override
     public Emission emission(List<Type> args, Object attr) {
         return new Emission.Call(Emission.SHAPES, "fill");
-    }
-
-    @Override
-    public Var jvp(IrBuilder b, Node.Op op, List<Var> t) {
-        if (t.get(0) == null) return null;
-        List<Var> args = new ArrayList<>(op.args());
-        args.set(0, t.get(0));
-        return b.op(this, op.attr(), args.toArray(Var[]::new));
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads part of a tensor: {@code x[i]}, {@code X[i, j]}, {@code X[i]}, {@code X[:, j]}, {@code x[a:b]}. */
-final class Index implements Primitive {
+final class Index implements LinearInFirst {
     @Override
     public String name() {
         return "index";
@@ -29,14 +29,6 @@ final class Index implements Primitive {
     @Override
     public Emission emission(List<Type> args, Object attr) {
         return new Emission.Call(Emission.INDEXING, ((IndexSpec) attr).form().read);
-    }
-
-    @Override
-    public Var jvp(IrBuilder b, Node.Op op, List<Var> t) {
-        if (t.get(0) == null) return null;
-        List<Var> args = new ArrayList<>(op.args());
-        args.set(0, t.get(0));
-        return b.op(this, op.attr(), args.toArray(Var[]::new));
     }
 
     @Override

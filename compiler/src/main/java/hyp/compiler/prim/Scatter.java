@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The adjoint of {@link Index}: zeros shaped like the second argument with the part written at the index. */
-final class Scatter implements Primitive {
+final class Scatter implements LinearInFirst {
     @Override
     public String name() {
         return "scatter";
@@ -26,14 +26,6 @@ final class Scatter implements Primitive {
     @Override
     public Emission emission(List<Type> args, Object attr) {
         return new Emission.Call(Emission.INDEXING, ((IndexSpec) attr).form().scatter);
-    }
-
-    @Override
-    public Var jvp(IrBuilder b, Node.Op op, List<Var> t) {
-        if (t.get(0) == null) return null;
-        List<Var> args = new ArrayList<>(op.args());
-        args.set(0, t.get(0));
-        return b.op(this, op.attr(), args.toArray(Var[]::new));
     }
 
     @Override
