@@ -114,6 +114,11 @@ class CommandLineTest {
         Run missing = hyp("eval", hypFile.toString(), "loss", "--at", "w=[0,0,0,0,0,0]", "--data", "X=" + dir.resolve("nope.csv"));
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.csv"), missing.err());
+        Files.writeString(dir.resolve("short.csv"), "1\n-1\n1\n");
+        Run mismatch = hyp("eval", hypFile.toString(), "loss", "--at", "w=[0,0,0,0,0,0]", "--data", "y=" + dir.resolve("short.csv"));
+        assertEquals(2, mismatch.code());
+        assertTrue(mismatch.err().contains("short.csv") && mismatch.err().contains("X.csv") && mismatch.err().contains("dimension n"),
+                mismatch.err());
     }
 
     private static String java(Path dir, String... args) throws Exception {

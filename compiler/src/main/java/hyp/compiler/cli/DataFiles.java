@@ -5,6 +5,9 @@ import hyp.compiler.check.Global;
 import hyp.compiler.syntax.Decl;
 import hyp.runtime.Tensor;
 import hyp.runtime.data.CsvReader;
+import hyp.runtime.data.DataShapeException;
+import hyp.runtime.data.DataValue;
+import hyp.runtime.data.ShapeBinding;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,7 +23,8 @@ final class DataFiles {
     private DataFiles() {}
 
     static Map<String, Object> load(CheckedProgram program, List<String> items) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Path> files = new LinkedHashMap<>();
+        Map<String, String> origin = new LinkedHashMap<>();
         for (String item : items) {
             int eq = item.indexOf('=');
             if (eq <= 0 || eq == item.length() - 1) throw new UsageException("--data '" + item + "' is not NAME=FILE");
@@ -29,16 +33,34 @@ final class DataFiles {
             if (g == null || g.kind() != Decl.VarKind.DATA) {
                 throw new UsageException("--data " + name + ": " + program.program().source().name() + " declares no data '" + name + "'");
             }
-            out.put(name, read(g, Path.of(item.substring(eq + 1).trim()), "--data " + name));
+            files.put(name, Path.of(item.substring(eq + 1).trim()));
+            origin.put(name, "--data " + name);
         }
         Path base = Path.of(program.program().source().name()).toAbsolutePath().getParent();
         for (Global g : program.globals().values()) {
             Decl.Var decl = g.decl();
-            if (decl.source() == null || out.containsKey(g.name())) continue;
-            Path file = base == null ? Path.of(decl.source().name()) : base.resolve(decl.source().name());
-            out.put(g.name(), read(g, file, decl.source().span().location() + ": data " + g.name()));
+            if (decl.source() == null || files.containsKey(g.name())) continue;
+            files.put(g.name(), base == null ? Path.of(decl.source().name()) : base.resolve(decl.source().name()));
+            origin.put(g.name(), decl.source().span().location() + ": data " + g.name());
         }
-        return out;
+        // Every file is read first, then all dimensions are bound at once, so a mismatch names both files.
+        Map<String, DataValue> values = new LinkedHashMap<>();
+        Map<String, List<String>> declared = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> f : files.entrySet()) {
+            Global g = program.globals().get(f.getKey());
+            values.put(f.getKey(), new DataValue(read(g, f.getValue(), origin.get(f.getKey())), f.getValue().toString()));
+            declared.put(f.getKey(), dims(g.type()));
+        }
+        try {
+            return new LinkedHashMap<>(ShapeBinding.bind(declared, values).tensors());
+        } catch (DataShapeException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static List<String> dims(hyp.compiler.types.Type t) {
+        if (!(t instanceof hyp.compiler.types.Type.Tensor tensor)) return List.of();
+        return tensor.dims().stream().map(d -> d.symbolic() ? d.name() : Integer.toString(d.size())).toList();
     }
 
     /** A matrix declaration reads rows × columns even from one row; a vector accepts one row or one column. */
