@@ -87,6 +87,28 @@ class CommandLineTest {
     }
 
     @Test
+    void graphPrintsTheIrAndWritesDot(@TempDir Path dir) throws Exception {
+        Path dot = dir.resolve("mod1.dot");
+        Run r = hyp("graph", Examples.file("mod1.hyp").toString(), "mod1", "--dot", dot.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("def mod1(") && r.out().contains("while") && r.out().contains("if "), r.out());
+        String text = Files.readString(dot);
+        assertTrue(text.startsWith("digraph \"mod1\" {") && text.trim().endsWith("}"), text);
+        assertTrue(text.contains("subgraph cluster_") && text.contains(" -> "), text);
+        // Every edge joins two nodes the file declares.
+        java.util.Set<String> nodes = new java.util.HashSet<>();
+        Matcher decl = Pattern.compile("^\\s*(\\w+) \\[", Pattern.MULTILINE).matcher(text);
+        while (decl.find()) nodes.add(decl.group(1));
+        Matcher edge = Pattern.compile("(\\w+) -> (\\w+);").matcher(text);
+        int edges = 0;
+        while (edge.find()) {
+            edges++;
+            assertTrue(nodes.contains(edge.group(1)) && nodes.contains(edge.group(2)), edge.group());
+        }
+        assertTrue(edges > 5, text);
+    }
+
+    @Test
     void tuningTheLogregExampleLowersItsValidationLossAndWritesPlots(@TempDir Path dir) {
         Run r = hyp("tune", Examples.file("logreg.hyp").toString(), "--method", "unrolled", "--report", dir.toString(), "--json");
         assertEquals(0, r.code(), r.err());
