@@ -20,9 +20,10 @@ final class Builtins {
             Map.entry("sqrt", Prims.SQRT), Map.entry("abs", Prims.ABS), Map.entry("tanh", Prims.TANH),
             Map.entry("sigmoid", Prims.SIGMOID), Map.entry("softplus", Prims.SOFTPLUS), Map.entry("relu", Prims.RELU),
             Map.entry("sum", Prims.SUM), Map.entry("mean", Prims.MEAN), Map.entry("norm", Prims.NORM),
-            Map.entry("logsumexp", Prims.LOGSUMEXP), Map.entry("transpose", Prims.TRANSPOSE), Map.entry("size", Prims.SIZE));
+            Map.entry("logsumexp", Prims.LOGSUMEXP), Map.entry("transpose", Prims.TRANSPOSE), Map.entry("size", Prims.SIZE),
+            Map.entry("avgpool2", Prims.AVGPOOL2));
 
-    private static final Set<String> OTHERS = Set.of("max", "min", "outer", "zeros", "ones", "fill");
+    private static final Set<String> OTHERS = Set.of("max", "min", "outer", "zeros", "ones", "fill", "conv2d", "reshape", "flatten");
 
     static boolean isBuiltin(String name) {
         return ONE_ARG.containsKey(name) || OTHERS.contains(name);
@@ -44,6 +45,12 @@ final class Builtins {
             case "outer":
                 if (args.size() != 2) return arity(ec, c, "2 arguments", args.size());
                 return prim(ec, c, Prims.OUTER, args);
+            case "conv2d":
+                if (args.size() != 2) return arity(ec, c, "2 arguments (an image and filters)", args.size());
+                return prim(ec, c, Prims.CONV2D, args);
+            case "reshape":
+            case "flatten":
+                return Reshapes.check(ec, c, args);
             default:
                 return fill(ec, c, args);
         }

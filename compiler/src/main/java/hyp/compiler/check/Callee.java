@@ -11,6 +11,9 @@ public sealed interface Callee {
     /** zeros/ones (value fixed) or fill (value is the first argument); the sizes follow. */
     record Fill(Double value, Type.Tensor type) implements Callee {}
 
+    /** reshape(x, sizes...) or flatten(x): x's entries under the literal shape {@code to}. */
+    record Reshape(java.util.List<hyp.compiler.types.Dim> to) implements Callee {}
+
     /** A call of another def, inlined by lowering. */
     record Def(CheckedDef def) implements Callee {}
 

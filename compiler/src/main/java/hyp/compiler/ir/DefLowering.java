@@ -305,6 +305,7 @@ final class DefLowering {
         if (callee instanceof Callee.Prim p) {
             return b.op(p.primitive(), args.stream().map(this::expr).toArray(Var[]::new));
         }
+        if (callee instanceof Callee.Reshape r) return b.op(Prims.RESHAPE, r.to(), expr(args.get(0)));
         if (callee instanceof Callee.Fill f) {
             List<Var> in = new ArrayList<>();
             in.add(f.value() != null ? b.real(f.value()) : expr(args.get(0)));

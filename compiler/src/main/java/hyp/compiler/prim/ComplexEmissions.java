@@ -24,6 +24,7 @@ final class ComplexEmissions {
             Emission.PRODUCTS, "hyp.runtime.complex.ComplexProducts",
             Emission.SHAPES, "hyp.runtime.complex.ComplexShapes",
             Emission.INDEXING, "hyp.runtime.complex.ComplexIndexing",
+            Emission.IMAGES, "hyp.runtime.complex.ComplexImages",
             Emission.TAPE, "hyp.runtime.complex.ComplexTapes");
 
     private static final Map<String, String> OPERATORS = Map.of("+", "add", "-", "sub", "*", "mul", "/", "div");

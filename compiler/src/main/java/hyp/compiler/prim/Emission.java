@@ -36,5 +36,6 @@ public sealed interface Emission {
     String PRODUCTS = "hyp.runtime.ops.Products";
     String SHAPES = "hyp.runtime.ops.Shapes";
     String INDEXING = "hyp.runtime.ops.Indexing";
+    String IMAGES = "hyp.runtime.ops.Images";
     String TAPE = "hyp.runtime.tape.Tape";
 }

@@ -55,6 +55,13 @@ public final class Prims {
     public static final Primitive STACK = new Stack();
     public static final Primitive INDEX = new Index();
     public static final Primitive SCATTER = new Scatter();
+    public static final Primitive RESHAPE = new Reshape();
+
+    public static final Primitive CONV2D = new Conv2d();
+    public static final Primitive CONV2D_INPUT_ADJOINT = new Conv2dInputAdjoint();
+    public static final Primitive CONV2D_FILTER_ADJOINT = new Conv2dFilterAdjoint();
+    public static final Primitive AVGPOOL2 = new AvgPool2();
+    public static final Primitive AVGPOOL2_ADJOINT = new AvgPool2Adjoint();
 
     public static final Primitive TAPE_CREATE = new TapeOps.Create();
     public static final Primitive TAPE_PUSH = new TapeOps.Push();
@@ -74,5 +81,7 @@ public final class Prims {
             EXP, LOG, LOG1P, SQRT, ABS, TANH, SIGMOID, SOFTPLUS, RELU, STEP, SIGN,
             LT, LE, GT, GE, EQ, NE, AND, OR, NOT, TO_REAL,
             SUM, MEAN, REDUCE_MAX, NORM, LOGSUMEXP, SIZE,
-            MATMUL, TRANSPOSE, OUTER, BROADCAST, FILL, STACK, INDEX, SCATTER, TAPE_CREATE, TAPE_PUSH, TAPE_POP);
+            MATMUL, TRANSPOSE, OUTER, BROADCAST, FILL, STACK, INDEX, SCATTER, RESHAPE,
+            CONV2D, CONV2D_INPUT_ADJOINT, CONV2D_FILTER_ADJOINT, AVGPOOL2, AVGPOOL2_ADJOINT,
+            TAPE_CREATE, TAPE_PUSH, TAPE_POP);
 }

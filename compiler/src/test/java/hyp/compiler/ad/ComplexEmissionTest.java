@@ -98,11 +98,25 @@ class ComplexEmissionTest {
         add(Prims.SCATTER, row, VD, M, I);
         add(Prims.SCATTER, col, V, M, I);
         add(Prims.SCATTER, slice, VK, V, I, I);
+        Type image = lit(2, 6, 5), filters = lit(3, 2, 3, 2), maps = lit(3, 4, 4);
+        add(Prims.CONV2D, null, image, filters);
+        add(Prims.CONV2D_INPUT_ADJOINT, null, maps, filters);
+        add(Prims.CONV2D_FILTER_ADJOINT, null, maps, image);
+        add(Prims.AVGPOOL2, null, lit(2, 4, 6));
+        add(Prims.AVGPOOL2, null, lit(4, 6));
+        add(Prims.AVGPOOL2_ADJOINT, null, lit(2, 2, 3));
+        add(Prims.RESHAPE, List.of(Dim.of(6)), lit(2, 3));
+        add(Prims.RESHAPE, List.of(Dim.of(2), Dim.of(1), Dim.of(3), Dim.of(1)), lit(6));
         add(Prims.TAPE_CREATE, null);
         for (Type t : List.of(R, M, I, B)) {
             add(Prims.TAPE_PUSH, null, TAPE, t);
             add(Prims.TAPE_POP, t, TAPE);
         }
+    }
+
+    /** A tensor type of literal sizes. */
+    private static Type lit(int... sizes) {
+        return new Type.Tensor(java.util.Arrays.stream(sizes).mapToObj(Dim::of).toList());
     }
 
     @Test

@@ -50,6 +50,36 @@ public final class ComplexShapes {
         return r;
     }
 
+    /** The entries of x in row-major order under a new shape with as many entries (a copy). */
+    public static ComplexTensor reshape(ComplexTensor x, int a) {
+        return reshaped(x, a);
+    }
+
+    public static ComplexTensor reshape(ComplexTensor x, int a, int b) {
+        return reshaped(x, a, b);
+    }
+
+    public static ComplexTensor reshape(ComplexTensor x, int a, int b, int c) {
+        return reshaped(x, a, b, c);
+    }
+
+    public static ComplexTensor reshape(ComplexTensor x, int a, int b, int c, int d) {
+        return reshaped(x, a, b, c, d);
+    }
+
+    private static ComplexTensor reshaped(ComplexTensor x, int... shape) {
+        long count = 1;
+        for (int n : shape) {
+            if (n < 0) throw new ShapeMismatchException("negative size " + n);
+            count *= n;
+        }
+        if (count != x.size()) {
+            throw new ShapeMismatchException("reshape: " + x.size() + " entries of shape " + Arrays.toString(x.shape)
+                    + " do not fill shape " + Arrays.toString(shape));
+        }
+        return new ComplexTensor(x.re.clone(), x.im.clone(), shape);
+    }
+
     private static ComplexTensor filled(Complex v, int... shape) {
         for (int n : shape) {
             if (n < 0) throw new ShapeMismatchException("negative size " + n);

@@ -49,6 +49,36 @@ public final class Shapes {
         return new Tensor(parts.clone(), parts.length);
     }
 
+    /** The entries of x in row-major order under a new shape with as many entries (a copy). */
+    public static Tensor reshape(Tensor x, int a) {
+        return reshaped(x, a);
+    }
+
+    public static Tensor reshape(Tensor x, int a, int b) {
+        return reshaped(x, a, b);
+    }
+
+    public static Tensor reshape(Tensor x, int a, int b, int c) {
+        return reshaped(x, a, b, c);
+    }
+
+    public static Tensor reshape(Tensor x, int a, int b, int c, int d) {
+        return reshaped(x, a, b, c, d);
+    }
+
+    private static Tensor reshaped(Tensor x, int... shape) {
+        long count = 1;
+        for (int n : shape) {
+            checkSize(n);
+            count *= n;
+        }
+        if (count != x.data.length) {
+            throw new ShapeMismatchException("reshape: " + x.data.length + " entries of shape "
+                    + java.util.Arrays.toString(x.shape) + " do not fill shape " + java.util.Arrays.toString(shape));
+        }
+        return new Tensor(x.data.clone(), shape);
+    }
+
     private static void checkSize(int n) {
         if (n < 0) throw new ShapeMismatchException("negative size " + n);
     }

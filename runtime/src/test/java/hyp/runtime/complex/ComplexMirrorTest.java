@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import hyp.runtime.Tensor;
+import hyp.runtime.ops.Images;
 import hyp.runtime.ops.Indexing;
 import hyp.runtime.ops.Products;
 import hyp.runtime.ops.Reductions;
@@ -29,7 +30,7 @@ class ComplexMirrorTest {
     private static final Map<Class<?>, Class<?>> OWNERS = Map.of(
             Scalars.class, ComplexOps.class, TensorMath.class, ComplexTensorMath.class,
             Reductions.class, ComplexReductions.class, Products.class, ComplexProducts.class,
-            Shapes.class, ComplexShapes.class, Indexing.class, ComplexIndexing.class);
+            Shapes.class, ComplexShapes.class, Indexing.class, ComplexIndexing.class, Images.class, ComplexImages.class);
 
     private static Class<?> complexOf(Class<?> c) {
         if (c == double.class) return Complex.class;
