@@ -1,8 +1,16 @@
 package hyp.runtime.ops;
 
 import hyp.runtime.Tensor;
+import hyp.runtime.kernels.Blas1;
+import hyp.runtime.kernels.MatMul;
+import hyp.runtime.kernels.MatVec;
+import hyp.runtime.kernels.Outer;
 
-/** The four meanings of {@code @}, transposition and the outer product. */
+/**
+ * The four meanings of {@code @}, transposition and the outer product, on the SIMD kernels of
+ * {@code hyp.runtime.kernels}. Sums are accumulated in several lanes and with fused multiply-adds, so they may
+ * differ from a left-to-right scalar sum in the last bits; they do not depend on the thread count.
+ */
 public final class Products {
     private Products() {}
 
@@ -11,9 +19,8 @@ public final class Products {
         Checks.rank("dot", x, 1);
         Checks.rank("dot", y, 1);
         Checks.dimsAgree("dot", x.shape[0], y.shape[0]);
-        double s = 0;
-        for (int i = 0; i < x.data.length; i++) s += x.data[i] * y.data[i];
-        return s;
+        if (ReferenceMode.ON) return ReferenceProducts.dot(x, y);
+        return Blas1.dot(x.data, y.data, x.data.length);
     }
 
     /** A x for A (n×d) and x (d). */
@@ -21,13 +28,9 @@ public final class Products {
         Checks.rank("matvec", a, 2);
         int n = a.shape[0], d = a.shape[1];
         Checks.dimsAgree("matvec", d, x.shape[0]);
+        if (ReferenceMode.ON) return ReferenceProducts.matvec(a, x);
         double[] r = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            int row = i * d;
-            for (int j = 0; j < d; j++) s += a.data[row + j] * x.data[j];
-            r[i] = s;
-        }
+        MatVec.multiply(a.data, n, d, x.data, r);
         return new Tensor(r, n);
     }
 
@@ -36,12 +39,9 @@ public final class Products {
         Checks.rank("vecmat", a, 2);
         int n = a.shape[0], d = a.shape[1];
         Checks.dimsAgree("vecmat", n, x.shape[0]);
+        if (ReferenceMode.ON) return ReferenceProducts.vecmat(x, a);
         double[] r = new double[d];
-        for (int i = 0; i < n; i++) {
-            double xi = x.data[i];
-            int row = i * d;
-            for (int j = 0; j < d; j++) r[j] += xi * a.data[row + j];
-        }
+        MatVec.multiplyTransposed(a.data, n, d, x.data, r);
         return new Tensor(r, d);
     }
 
@@ -51,34 +51,37 @@ public final class Products {
         Checks.rank("matmul", b, 2);
         int n = a.shape[0], k = a.shape[1], m = b.shape[1];
         Checks.dimsAgree("matmul", k, b.shape[0]);
+        if (ReferenceMode.ON) return ReferenceProducts.matmul(a, b);
         double[] r = new double[n * m];
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < k; p++) {
-                double aip = a.data[i * k + p];
-                int brow = p * m, rrow = i * m;
-                for (int j = 0; j < m; j++) r[rrow + j] += aip * b.data[brow + j];
-            }
-        }
+        MatMul.multiply(a.data, b.data, r, n, k, m);
         return new Tensor(r, n, m);
     }
 
+    /** Aᵀ, copied in square tiles so that both the reads and the writes stay within a few cache lines. */
     public static Tensor transpose(Tensor a) {
         Checks.rank("transpose", a, 2);
+        if (ReferenceMode.ON) return ReferenceProducts.transpose(a);
         int n = a.shape[0], d = a.shape[1];
         double[] r = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) r[j * n + i] = a.data[i * d + j];
+        final int tile = 32;
+        for (int i0 = 0; i0 < n; i0 += tile) {
+            int i1 = Math.min(n, i0 + tile);
+            for (int j0 = 0; j0 < d; j0 += tile) {
+                int j1 = Math.min(d, j0 + tile);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) r[j * n + i] = a.data[i * d + j];
+                }
+            }
         }
         return new Tensor(r, d, n);
     }
 
     /** x yᵀ. */
     public static Tensor outer(Tensor x, Tensor y) {
+        if (ReferenceMode.ON) return ReferenceProducts.outer(x, y);
         int n = x.data.length, m = y.data.length;
         double[] r = new double[n * m];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) r[i * m + j] = x.data[i] * y.data[j];
-        }
+        Outer.rank1Update(1.0, x.data, y.data, r, n, m);
         return new Tensor(r, n, m);
     }
 }

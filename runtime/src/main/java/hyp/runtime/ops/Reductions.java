@@ -1,15 +1,18 @@
 package hyp.runtime.ops;
 
 import hyp.runtime.Tensor;
+import hyp.runtime.kernels.Blas1;
 
-/** Reductions of a whole tensor to a scalar. */
+/**
+ * Reductions of a whole tensor to a scalar, on the SIMD kernels of {@code hyp.runtime.kernels}. Sums are
+ * accumulated in several lanes, so they may differ from a left-to-right sum in the last bits.
+ */
 public final class Reductions {
     private Reductions() {}
 
     public static double sum(Tensor t) {
-        double s = 0;
-        for (double v : t.data) s += v;
-        return s;
+        if (ReferenceMode.ON) return ReferenceProducts.sum(t);
+        return Blas1.sum(t.data, t.data.length);
     }
 
     public static double mean(Tensor t) {
@@ -18,31 +21,21 @@ public final class Reductions {
 
     public static double max(Tensor t) {
         if (t.data.length == 0) throw new ShapeMismatchException("max of an empty tensor");
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : t.data) m = Math.max(m, v);
-        return m;
+        if (ReferenceMode.ON) return ReferenceProducts.max(t);
+        return Blas1.max(t.data, t.data.length);
     }
 
-    /** Euclidean norm, scaled so that squares of large or tiny entries neither overflow nor underflow. */
+    /** Euclidean norm, rescaled when squares of large or tiny entries would overflow or underflow. */
     public static double norm(Tensor t) {
-        double scale = 0;
-        for (double v : t.data) scale = Math.max(scale, Math.abs(v));
-        if (scale == 0 || Double.isInfinite(scale)) return scale;
-        double s = 0;
-        for (double v : t.data) {
-            double r = v / scale;
-            s += r * r;
-        }
-        return scale * Math.sqrt(s);
+        if (ReferenceMode.ON) return ReferenceProducts.norm(t);
+        return Blas1.norm2(t.data, t.data.length);
     }
 
     /** log Σ exp(x_i), shifted by the maximum so no term overflows. */
     public static double logsumexp(Tensor t) {
-        double m = max(t);
-        if (Double.isInfinite(m)) return m;
-        double s = 0;
-        for (double v : t.data) s += Math.exp(v - m);
-        return m + Math.log(s);
+        if (t.data.length == 0) throw new ShapeMismatchException("max of an empty tensor");
+        if (ReferenceMode.ON) return ReferenceProducts.logsumexp(t);
+        return Blas1.logSumExp(t.data, t.data.length);
     }
 
     /** Number of elements, for means and their derivatives. */

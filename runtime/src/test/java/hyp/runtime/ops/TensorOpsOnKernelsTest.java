@@ -1,0 +1,207 @@
+package hyp.runtime.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import hyp.runtime.Tensor;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tensor ops generated code calls, now on the SIMD kernels, against the plain scalar loops they replaced:
+ * element-wise ops bit for bit (special values included), sums within the rounding bound of any summation order,
+ * for every length around the vector width and for empty tensors.
+ */
+class TensorOpsOnKernelsTest {
+    private static final int[] LENGTHS = {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 64, 100, 1023, 4097};
+    private static final double[] SPECIAL = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 1e300, -1e-300};
+    private final Random random = new Random(20240607);
+
+    private Tensor random(int... shape) {
+        Tensor t = Tensor.zeros(shape);
+        for (int i = 0; i < t.data.length; i++) {
+            t.data[i] = random.nextInt(10) == 0 ? SPECIAL[random.nextInt(SPECIAL.length)] : 4 * random.nextGaussian();
+        }
+        return t;
+    }
+
+    private static void assertSame(Tensor expected, Tensor actual, String what) {
+        assertEquals(Arrays.toString(expected.shape), Arrays.toString(actual.shape), what + " shape");
+        for (int i = 0; i < expected.data.length; i++) {
+            assertEquals(Double.doubleToLongBits(expected.data[i]), Double.doubleToLongBits(actual.data[i]),
+                    what + " entry " + i + ": " + expected.data[i] + " vs " + actual.data[i]);
+        }
+    }
+
+    private record Binary(String name, BinaryOperator<Tensor> tt, BinaryOperator<Tensor> refTt) {}
+
+    @Test
+    void elementWiseOpsAgreeBitwiseWithTheScalarLoops() {
+        List<Binary> ops = List.of(
+                new Binary("add", TensorMath::add, ReferenceTensorMath::add),
+                new Binary("sub", TensorMath::sub, ReferenceTensorMath::sub),
+                new Binary("mul", TensorMath::mul, ReferenceTensorMath::mul),
+                new Binary("div", TensorMath::div, ReferenceTensorMath::div),
+                new Binary("max", TensorMath::max, ReferenceTensorMath::max),
+                new Binary("min", TensorMath::min, ReferenceTensorMath::min));
+        for (int n : LENGTHS) {
+            for (int[] shape : new int[][] {{n}, {n == 0 ? 0 : 1, n}}) {
+                Tensor x = random(shape), y = random(shape);
+                double s = random.nextBoolean() ? random.nextGaussian() : SPECIAL[random.nextInt(SPECIAL.length)];
+                for (Binary op : ops) {
+                    String at = op.name + " at " + Arrays.toString(shape);
+                    assertSame(op.refTt.apply(x, y), op.tt.apply(x, y), at);
+                    Tensor scalarLeft = switch (op.name) {
+                        case "add" -> TensorMath.add(s, y);
+                        case "sub" -> TensorMath.sub(s, y);
+                        case "mul" -> TensorMath.mul(s, y);
+                        case "div" -> TensorMath.div(s, y);
+                        case "max" -> TensorMath.max(s, y);
+                        default -> TensorMath.min(s, y);
+                    };
+                    Tensor refLeft = switch (op.name) {
+                        case "add" -> ReferenceTensorMath.add(s, y);
+                        case "sub" -> ReferenceTensorMath.sub(s, y);
+                        case "mul" -> ReferenceTensorMath.mul(s, y);
+                        case "div" -> ReferenceTensorMath.div(s, y);
+                        case "max" -> ReferenceTensorMath.max(s, y);
+                        default -> ReferenceTensorMath.min(s, y);
+                    };
+                    assertSame(refLeft, scalarLeft, at + " with the scalar " + s + " on the left");
+                    Tensor scalarRight = switch (op.name) {
+                        case "add" -> TensorMath.add(x, s);
+                        case "sub" -> TensorMath.sub(x, s);
+                        case "mul" -> TensorMath.mul(x, s);
+                        case "div" -> TensorMath.div(x, s);
+                        case "max" -> TensorMath.max(x, s);
+                        default -> TensorMath.min(x, s);
+                    };
+                    Tensor refRight = switch (op.name) {
+                        case "add" -> ReferenceTensorMath.add(x, s);
+                        case "sub" -> ReferenceTensorMath.sub(x, s);
+                        case "mul" -> ReferenceTensorMath.mul(x, s);
+                        case "div" -> ReferenceTensorMath.div(x, s);
+                        case "max" -> ReferenceTensorMath.max(x, s);
+                        default -> ReferenceTensorMath.min(x, s);
+                    };
+                    assertSame(refRight, scalarRight, at + " with the scalar " + s + " on the right");
+                }
+                List<UnaryOperator<Tensor>> unary = List.of(TensorMath::neg, TensorMath::sqrt, TensorMath::abs);
+                List<UnaryOperator<Tensor>> reference = List.of(ReferenceTensorMath::neg, ReferenceTensorMath::sqrt,
+                        ReferenceTensorMath::abs);
+                for (int k = 0; k < unary.size(); k++) {
+                    assertSame(reference.get(k).apply(x), unary.get(k).apply(x), "unary op " + k + " at " + n);
+                }
+                assertSame(map(x, Math::exp), TensorMath.exp(x), "exp");
+                assertSame(map(x, Scalars::softplus), TensorMath.softplus(x), "softplus");
+                assertSame(map(x, Scalars::relu), TensorMath.relu(x), "relu keeps the scalar rule");
+            }
+        }
+    }
+
+    private static Tensor map(Tensor t, java.util.function.DoubleUnaryOperator f) {
+        Tensor r = Tensor.zeros(t.shape);
+        for (int i = 0; i < r.data.length; i++) r.data[i] = f.applyAsDouble(t.data[i]);
+        return r;
+    }
+
+    private Tensor gaussian(int... shape) {
+        Tensor t = Tensor.zeros(shape);
+        for (int i = 0; i < t.data.length; i++) t.data[i] = random.nextGaussian();
+        return t;
+    }
+
+    /** |a - b| within a generous multiple of the rounding bound n·ε·Σ|terms| of any summation order. */
+    private static void assertClose(double expected, double actual, double magnitude, int terms, String what) {
+        double bound = 4 * (terms + 1) * Math.ulp(1.0) * magnitude;
+        assertEquals(expected, actual, bound, what);
+    }
+
+    @Test
+    void productsAgreeWithTheScalarLoopsWithinRounding() {
+        for (int n : LENGTHS) {
+            int m = 1 + random.nextInt(40), k = 1 + random.nextInt(70);
+            Tensor x = gaussian(n), y = gaussian(n);
+            double mag = ReferenceProducts.dot(TensorMath.abs(x), TensorMath.abs(y));
+            assertClose(ReferenceProducts.dot(x, y), Products.dot(x, y), mag, n, "dot " + n);
+            Tensor a = gaussian(m, n), b = gaussian(n, k), v = gaussian(m);
+            Tensor absA = TensorMath.abs(a);
+            check(ReferenceProducts.matvec(a, x), Products.matvec(a, x), ReferenceProducts.matvec(absA, TensorMath.abs(x)), n, "matvec");
+            check(ReferenceProducts.vecmat(v, a), Products.vecmat(v, a), ReferenceProducts.vecmat(TensorMath.abs(v), absA), m, "vecmat");
+            check(ReferenceProducts.matmul(a, b), Products.matmul(a, b),
+                    ReferenceProducts.matmul(absA, TensorMath.abs(b)), n, "matmul");
+            assertSame(ReferenceProducts.outer(x, v), Products.outer(x, v), "outer");
+            assertSame(ReferenceProducts.transpose(a), Products.transpose(a), "transpose " + m + "x" + n);
+            Tensor big = gaussian(n == 0 ? 0 : 37, n);
+            assertSame(ReferenceProducts.transpose(big), Products.transpose(big), "transpose of 37 rows");
+        }
+    }
+
+    private static void check(Tensor expected, Tensor actual, Tensor magnitude, int terms, String what) {
+        assertEquals(Arrays.toString(expected.shape), Arrays.toString(actual.shape), what + " shape");
+        for (int i = 0; i < expected.data.length; i++) {
+            assertClose(expected.data[i], actual.data[i], magnitude.data[i], terms, what + " entry " + i);
+        }
+    }
+
+    @Test
+    void reductionsAgreeWithTheScalarLoops() {
+        for (int n : LENGTHS) {
+            Tensor x = gaussian(n);
+            double mag = ReferenceProducts.sum(TensorMath.abs(x));
+            assertClose(ReferenceProducts.sum(x), Reductions.sum(x), mag, n, "sum " + n);
+            if (n > 0) assertClose(ReferenceProducts.sum(x) / n, Reductions.mean(x), mag / n, n, "mean " + n);
+            assertClose(ReferenceProducts.norm(x), Reductions.norm(x), ReferenceProducts.norm(x), n, "norm " + n);
+            if (n == 0) continue;
+            assertEquals(ReferenceProducts.max(x), Reductions.max(x), 0.0, "max " + n);
+            assertClose(ReferenceProducts.logsumexp(x), Reductions.logsumexp(x), 1 + Math.abs(Reductions.max(x)), n, "lse " + n);
+        }
+        Tensor extreme = Tensor.vector(1e200, -3e200, 2e-200, 0);
+        assertClose(ReferenceProducts.norm(extreme), Reductions.norm(extreme), 4e200, 4, "norm without overflow");
+        Tensor tiny = Tensor.vector(3e-200, 4e-200);
+        assertClose(5e-200, Reductions.norm(tiny), 5e-200, 2, "norm without underflow");
+        assertEquals(Double.POSITIVE_INFINITY, Reductions.norm(Tensor.vector(1, Double.NEGATIVE_INFINITY)));
+        assertEquals(Double.NaN, Reductions.norm(Tensor.vector(1, Double.NaN)));
+        assertEquals(Double.NaN, Reductions.max(Tensor.vector(1, Double.NaN, 3, 4, 5, 6)));
+        assertEquals(1000 + Math.log(2), Reductions.logsumexp(Tensor.vector(1000, 1000)), 1e-12, "shifted by the max");
+    }
+
+    @Test
+    void shapeErrorsKeepTheirMessages() {
+        Tensor x = Tensor.zeros(3), y = Tensor.zeros(4), a = Tensor.zeros(2, 3);
+        assertEquals("add: shapes [3] and [4] differ",
+                assertThrows(ShapeMismatchException.class, () -> TensorMath.add(x, y)).getMessage());
+        assertEquals("max: shapes [3] and [2, 3] differ",
+                assertThrows(ShapeMismatchException.class, () -> TensorMath.max(x, a)).getMessage());
+        assertEquals("dot: inner dimensions 3 and 4 differ",
+                assertThrows(ShapeMismatchException.class, () -> Products.dot(x, y)).getMessage());
+        assertEquals("matvec: inner dimensions 3 and 4 differ",
+                assertThrows(ShapeMismatchException.class, () -> Products.matvec(a, y)).getMessage());
+        assertEquals("vecmat: inner dimensions 2 and 3 differ",
+                assertThrows(ShapeMismatchException.class, () -> Products.vecmat(x, a)).getMessage());
+        assertEquals("matmul: inner dimensions 3 and 2 differ",
+                assertThrows(ShapeMismatchException.class, () -> Products.matmul(a, a)).getMessage());
+        assertEquals("transpose: expected rank 2, got shape [3]",
+                assertThrows(ShapeMismatchException.class, () -> Products.transpose(x)).getMessage());
+        assertEquals("max of an empty tensor",
+                assertThrows(ShapeMismatchException.class, () -> Reductions.max(Tensor.zeros(0))).getMessage());
+        assertThrows(ShapeMismatchException.class, () -> Reductions.logsumexp(Tensor.zeros(0)));
+        assertEquals("mul: shapes [3] and [4] differ",
+                assertThrows(ShapeMismatchException.class, () -> FusedLoops.sameShape("mul", x, y)).getMessage());
+    }
+
+    @Test
+    void fusedLoopsGetAFreshOutputOfTheSameShape() {
+        Tensor like = gaussian(2, 5);
+        Tensor out = FusedLoops.output(like);
+        assertEquals("[2, 5]", Arrays.toString(out.shape));
+        assertEquals(0.0, ReferenceProducts.norm(out), 0.0);
+        out.shape[0] = 7; // the shape is the output's own
+        assertEquals(2, like.shape[0]);
+    }
+}
