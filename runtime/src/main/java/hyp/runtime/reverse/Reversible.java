@@ -1,0 +1,113 @@
+package hyp.runtime.reverse;
+
+import hyp.runtime.exact.FixedPointFormat;
+import hyp.runtime.hyper.Dynamics;
+import hyp.runtime.hyper.Hypergradient;
+import hyp.runtime.hyper.HypergradientException;
+import hyp.runtime.hyper.HypergradientStrategy;
+import hyp.runtime.hyper.Memory;
+import hyp.runtime.hyper.Work;
+import java.util.Arrays;
+
+/**
+ * Reversible learning (Maclaurin, Duvenaud and Adams 2015): run T steps exactly in fixed point keeping only
+ * the final state and the information buffers, then walk back: each inverse step restores s_t bit-for-bit,
+ * and the step's adjoint at s_t (the dynamics' own, on the double view of s_t) accumulates ∇_λ. Memory is
+ * O(T·Σ log2(1/γ)) bits per element instead of T states; time is about three forward sweeps.
+ *
+ * <p>The gradient is that of the run on the fixed-point trajectory; {@link FixedPointDynamics} is the same
+ * trajectory as {@link Dynamics}, on which store-all gives the same numbers.
+ */
+public final class Reversible implements HypergradientStrategy {
+    private final UpdateSequence seq;
+    private final FixedPointFormat[] formats;
+    private final Integer fracBits;
+
+    /** Formats chosen per run from the range a double run of the same T steps reaches (that run is counted as work). */
+    public Reversible(UpdateSequence seq) {
+        this(seq, null, null);
+    }
+
+    /** The same D fractional bits for every memory entry. */
+    public Reversible(UpdateSequence seq, int fracBits) {
+        this(seq, null, fracBits);
+    }
+
+    /** Fixed formats, one per memory entry. */
+    public Reversible(UpdateSequence seq, FixedPointFormat[] formats) {
+        this(seq, formats.clone(), null);
+    }
+
+    private Reversible(UpdateSequence seq, FixedPointFormat[] formats, Integer fracBits) {
+        this.seq = seq;
+        this.formats = formats;
+        this.fracBits = fracBits;
+    }
+
+    @Override
+    public Hypergradient compute(Dynamics d, int steps, double[] hyper, double[] finalState) {
+        return run(d, steps, hyper, finalState).hypergradient();
+    }
+
+    /** {@link #compute} with the memory and work details. */
+    public ReversibleHypergradient run(Dynamics d, int steps, double[] hyper, double[] finalState) {
+        if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        int n = d.stateSize();
+        if (n != seq.state().size()) {
+            throw new IllegalArgumentException("dynamics has " + n + " state entries, the update sequence " + seq.state().size());
+        }
+        if (hyper.length != d.hyperSize()) {
+            throw new IllegalArgumentException("hyper has length " + hyper.length + ", expected " + d.hyperSize());
+        }
+        double[] s0 = new double[n];
+        d.init(hyper, s0);
+        long forward = 0;
+        FixedPointFormat[] f = formats;
+        if (f == null && fracBits != null) f = FixedPointFormats.uniform(seq, fracBits);
+        if (f == null) {
+            f = FixedPointFormats.observe(seq, s0, hyper, steps);
+            forward += steps;
+        }
+        ExactReversibleStep exact = new ExactReversibleStep(seq, f);
+        exact.start(s0, hyper);
+        long[][] start = exact.fixedState();
+        for (int t = 0; t < steps; t++) exact.forward();
+        forward += steps;
+        int active = exact.stoppedAt() >= 0 ? exact.stoppedAt() + 1 : steps;
+        long bits = exact.bufferBits(), bytes = exact.bufferBytes();
+
+        double[] cur = new double[n], bar = new double[n], barPrev = new double[n];
+        double[] hyperBar = new double[d.hyperSize()];
+        exact.view(cur);
+        requireFinite(cur, "s_" + steps);
+        if (finalState != null) System.arraycopy(cur, 0, finalState, 0, n);
+        double value = d.outerLoss(cur, hyper);
+        if (!Double.isFinite(value)) throw new HypergradientException("Reversible: outer loss = " + value);
+        d.outerLossGradient(cur, hyper, bar, hyperBar);
+        for (int t = steps - 1; t >= 0; t--) {
+            exact.inverse();
+            exact.view(cur);
+            d.stepAdjoint(t, cur, hyper, bar, barPrev, hyperBar);
+            double[] swap = bar;
+            bar = barPrev;
+            barPrev = swap;
+        }
+        d.initAdjoint(hyper, bar, hyperBar);
+        requireFinite(hyperBar, "hypergradient");
+        if (!exact.buffersEmpty() || !Arrays.deepEquals(start, exact.fixedState())) {
+            throw new IllegalStateException("Reversible: the inverse sweep did not return to s_0 bit-for-bit");
+        }
+        long correctionBytes = (long) exact.peakCorrections() * ExactReversibleStep.correctionBytesEach();
+        Memory memory = new Memory(0, bytes + correctionBytes);
+        Hypergradient g = new Hypergradient(value, hyperBar, memory, Work.ofSteps(forward, steps));
+        return new ReversibleHypergradient(g, f, active, seq.state().size(0), bits, active * seq.bufferBitsPerStep(),
+                bytes, exact.peakCorrections(), correctionBytes, Memory.ofStates(steps, n).storedBytes(), steps,
+                exact.searchEvaluations());
+    }
+
+    private static void requireFinite(double[] v, String what) {
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) throw new HypergradientException("Reversible: " + what + "[" + i + "] = " + v[i]);
+        }
+    }
+}
