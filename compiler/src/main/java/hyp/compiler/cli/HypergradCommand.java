@@ -38,7 +38,8 @@ final class HypergradCommand implements Callable<Integer> {
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "unrolled",
             description = "unrolled (store every state), tree (O(log T) states), binomial:S (S stored states), "
-                    + "numerical (central differences), implicit (CG at the last iterate); default ${DEFAULT-VALUE}")
+                    + "numerical (central differences), implicit (CG at the last iterate), reversible (run the "
+                    + "optimizer backwards exactly in fixed point); default ${DEFAULT-VALUE}")
     String method;
 
     @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default: the train statement's)")
@@ -62,6 +63,10 @@ final class HypergradCommand implements Callable<Integer> {
             description = "implicit: solve (H + mu I) x = g, for singular or indefinite Hessians (default ${DEFAULT-VALUE})")
     double damping;
 
+    @Option(names = "--frac-bits", paramLabel = "D", description = "reversible: fractional bits of the fixed-point "
+            + "state (default: per state entry, from the range a double run of the same steps reaches)")
+    Integer fracBits;
+
     private java.util.function.Function<String, java.lang.invoke.MethodHandle> methods;
 
     @Option(names = "--json", description = "print one JSON object: value, hypergradient, memory, work")
@@ -80,8 +85,10 @@ final class HypergradCommand implements Callable<Integer> {
         double[] hyper = new double[dynamics.hyperSize()];
         Layout hl = dynamics.hyperLayout();
         for (int k = 0; k < hp.hypers.size(); k++) hl.put(hyper, k, values.get(hp.hypers.get(k)));
-        Hypergradient g = method.equals("implicit")
-                ? implicit(hp, dynamics, values, t, hyper)
+        ReversibleRun reversible = method.equals("reversible")
+                ? ReversibleRun.of(program, hp, dynamics, values, t, hyper, fracBits) : null;
+        Hypergradient g = reversible != null ? reversible.hypergradient()
+                : method.equals("implicit") ? implicit(hp, dynamics, values, t, hyper)
                 : Strategies.parse(method).compute(dynamics, t, hyper);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("value", g.value());
@@ -93,6 +100,7 @@ final class HypergradCommand implements Callable<Integer> {
         out.put("memory", ordered("storedStates", g.memory().storedStates(), "storedBytes", g.memory().storedBytes()));
         out.put("work", ordered("forwardSteps", g.work().forwardSteps(), "adjointSteps", g.work().adjointSteps(),
                 "hessianVectorProducts", g.work().hessianVectorProducts(), "cgIterations", g.work().cgIterations()));
+        if (reversible != null) out.put("reversible", reversible.json());
         if (json) {
             out().println(Json.write(out));
         } else {
@@ -100,6 +108,7 @@ final class HypergradCommand implements Callable<Integer> {
             grads.forEach((n, v) -> out().println("dL_te/d" + n + " = " + Json.write(v)));
             out().println("memory: " + g.memory().storedStates() + " stored states (" + g.memory().storedBytes()
                     + " bytes); work: " + g.work().forwardSteps() + " forward steps, " + g.work().adjointSteps() + " adjoint steps");
+            if (reversible != null) reversible.lines().forEach(out()::println);
         }
         return Main.OK;
     }

@@ -60,6 +60,9 @@ public final class HypergradientProgram {
         }
         Decl.Tune tune = tunes.get(0);
         OptimizerProgram opt = OptimizerLowering.lower(program, trains.get(0));
+        if (tune.method() != null && tune.method().name().equals("reversible")) {
+            hyp.compiler.reverse.ReversibleProgram.requireInvertible(program, trains.get(0), opt);
+        }
         List<String> hypers = tune.targets().stream().map(t -> t.name()).toList();
         Function outer = Lowering.lower(program, tune.loss().name());
         if (!outer.paramNames().contains(opt.param())) {

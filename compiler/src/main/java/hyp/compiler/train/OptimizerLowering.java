@@ -145,6 +145,47 @@ public final class OptimizerLowering {
         return new OptimizerProgram(param, stateNames, init, step, List.copyOf(context), steps);
     }
 
+    /** Lowers a part of an optimizer step for another pass (the reversible-step compiler); see {@link #stepParts}. */
+    public interface StepPart {
+        /**
+         * Emits the part into {@code b} from {@code env}: the settings, the memory state by the optimizer's names
+         * (w first) and t. {@code grad} and {@code loss} give grad(x) and loss(x) of the training loss.
+         */
+        List<Var> lower(IrBuilder b, BlockLowering lowering, Map<String, Var> env, java.util.function.UnaryOperator<Var> grad,
+                        java.util.function.UnaryOperator<Var> loss);
+    }
+
+    /**
+     * Functions over a compiled step's memory state, one per named part: (memory state..., t, context...) ->
+     * the part's results, where the memory state is the step's state without the until flag.
+     */
+    public static List<Function> stepParts(CheckedProgram program, Decl.Train train, OptimizerProgram compiled,
+                                           Map<String, StepPart> parts) {
+        OptimizerLowering l = new OptimizerLowering(program, train);
+        List<Function> out = new ArrayList<>();
+        for (Map.Entry<String, StepPart> e : parts.entrySet()) out.add(l.stepPart(compiled, e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private Function stepPart(OptimizerProgram compiled, String name, StepPart part) {
+        IrBuilder b = new IrBuilder();
+        int memory = compiled.state().size() - (optimizer.until() != null ? 1 : 0);
+        List<Var> params = new ArrayList<>();
+        for (int k = 0; k < memory; k++) params.add(b.fresh(compiled.step().params().get(k).type(), compiled.state().get(k)));
+        Var t = b.fresh(Type.INT, "t");
+        params.add(t);
+        Map<String, Var> contextVars = contextParams(b, params);
+        BlockLowering lowering = new BlockLowering(program, b, contextVars, params);
+        Map<String, Var> env = new LinkedHashMap<>(settings(lowering));
+        for (int k = 0; k < memory; k++) env.put(k == 0 ? "w" : compiled.state().get(k), params.get(k));
+        env.put("t", t);
+        List<Var> results = part.lower(b, lowering, env, w -> grad(b, w, contextVars), w -> lossAt(b, w, contextVars));
+        List<String> names = new ArrayList<>(compiled.state().subList(0, memory));
+        names.add("t");
+        names.addAll(context);
+        return function(name, b, lowering, params, names, results);
+    }
+
     /** The step block's statements from the given state; returns (state'..., stop). */
     private List<Var> stepBody(IrBuilder sb, BlockLowering lowering, List<String> state, List<Var> params, Var t,
                                Map<String, Var> context, int memory) {

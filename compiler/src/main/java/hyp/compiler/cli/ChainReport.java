@@ -1,0 +1,61 @@
+package hyp.compiler.cli;
+
+import hyp.runtime.reverse.ChainDrift;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code hyp chain --report DIR}: {@code chain.csv} (one row per step t: the errors of the recovered state and the
+ * drawn weight in both chains), {@code drift.png} and {@code chain.png}. Each file is written to a temporary
+ * file in DIR and then moved over the old one.
+ */
+final class ChainReport {
+    private ChainReport() {}
+
+    static List<Path> write(Path dir, ChainDrift.Result r, String title) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("t,w_error,state_error,w_norm,w_true_" + r.element() + ",w_recovered_"
+                + r.element() + "\n");
+        for (int t = 0; t <= r.steps(); t++) {
+            csv.append(t).append(',').append(r.parameterError()[t]).append(',').append(r.stateError()[t]).append(',')
+                    .append(r.parameterNorm()[t]).append(',').append(r.trueFirst()[t]).append(',')
+                    .append(r.recoveredFirst()[t]).append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        written.add(atomically(dir.resolve("chain.csv"), out -> out.write(bytes)));
+        written.add(atomically(dir.resolve("drift.png"), out -> ChainCharts.drift(r, title, out)));
+        written.add(atomically(dir.resolve("chain.png"), out -> ChainCharts.chains(r, title, out)));
+        return written;
+    }
+
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static Path atomically(Path target, Content content) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
