@@ -29,6 +29,12 @@ public sealed interface Emission {
     /** A static method taking all arguments packed into one array (double[] or Tensor[]). */
     record CallWithArray(String owner, String method) implements Emission {}
 
+    /**
+     * One loop over the elements of the tensor arguments computing {@code body} per element into a new tensor
+     * (a {@link Fused} op). Back ends generate the loop; the reference evaluator runs the body element by element.
+     */
+    record ElementLoop(FusedBody body) implements Emission {}
+
     String SCALARS = "hyp.runtime.ops.Scalars";
     String MATH = "java.lang.Math";
     String TENSOR_MATH = "hyp.runtime.ops.TensorMath";

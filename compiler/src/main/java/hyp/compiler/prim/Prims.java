@@ -67,6 +67,12 @@ public final class Prims {
     public static final Primitive TAPE_PUSH = new TapeOps.Push();
     public static final Primitive TAPE_POP = new TapeOps.Pop();
 
+    /**
+     * Element-wise chains fused into one loop; made only by the last pass before a back end, so it is not in
+     * {@link #ALL}, whose every member has derivative rules.
+     */
+    public static final Primitive FUSED = new Fused();
+
     /** True for primitives with effects, which no pass may reorder, merge or drop. */
     public static boolean effectful(Primitive p) {
         return p.effectful();

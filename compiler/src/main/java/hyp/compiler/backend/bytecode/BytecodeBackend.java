@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrWalk;
+import hyp.compiler.opt.ElementwiseFusion;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import org.objectweb.asm.Type;
 /**
  * Compiles IR functions to one JVM class (class file version 17): each function becomes
  * {@code public static R name(P1 p1, ...)}, named by {@link JavaNames#legal}, with the .hyp parameter names in
- * its MethodParameters attribute. Generated code depends only on hyp.runtime.
+ * its MethodParameters attribute. Chains of element-wise tensor ops are fused first ({@link ElementwiseFusion});
+ * each fused loop becomes a private static helper ({@link FusedMethods}). Generated code depends only on
+ * hyp.runtime.
  */
 public final class BytecodeBackend {
     private BytecodeBackend() {}
@@ -33,7 +36,17 @@ public final class BytecodeBackend {
      *                               exceeds the JVM's limits for one method
      */
     public static byte[] compile(String binaryClassName, List<Function> functions, boolean withMain) {
+        return compile(binaryClassName, functions, withMain, true);
+    }
+
+    /**
+     * As {@link #compile(String, List, boolean)}; with {@code fuse} (the default elsewhere) chains of element-wise
+     * tensor ops are first fused into single loops by {@link ElementwiseFusion}, the last pass over the IR.
+     */
+    public static byte[] compile(String binaryClassName, List<Function> functions, boolean withMain, boolean fuse) {
+        if (fuse) functions = ElementwiseFusion.run(functions);
         String internalName = binaryClassName.replace('.', '/');
+        FusedMethods fused = new FusedMethods(internalName);
         FrameComputingClassWriter cw = new FrameComputingClassWriter();
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, internalName, null, "java/lang/Object", null);
         String source = sourceFileName(functions);
@@ -46,12 +59,13 @@ public final class BytecodeBackend {
             if (clash != null) {
                 throw new IllegalStateException("functions " + clash + " and " + f.name() + " would both be the method " + method);
             }
-            int slots = FunctionEmitter.emit(cw, f, method);
+            int slots = FunctionEmitter.emit(cw, f, method, fused);
             if (slots > Locals.MAX_SLOTS) {
                 throw new IllegalStateException("function " + f.name() + " is too large for one JVM method ("
                         + slots + " local variable slots)");
             }
         }
+        fused.emitAll(cw);
         if (withMain) mainMethod(cw, internalName);
         cw.visitEnd();
         try {

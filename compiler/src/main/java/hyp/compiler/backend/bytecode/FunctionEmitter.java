@@ -24,15 +24,18 @@ final class FunctionEmitter {
     private final String name;
     private int line = -1;
 
-    private FunctionEmitter(MethodVisitor mv, Function f) {
+    private FunctionEmitter(MethodVisitor mv, Function f, FusedMethods fused) {
         this.mv = mv;
         this.name = f.name();
         this.locals = new Locals(mv, f.name(), f.params());
-        this.ops = new OpEmitter(mv, locals);
+        this.ops = new OpEmitter(mv, locals, fused);
     }
 
-    /** Emits {@code f} as a method called {@code methodName}; returns the local slots it uses. */
-    static int emit(ClassVisitor cv, Function f, String methodName) {
+    /**
+     * Emits {@code f} as a method called {@code methodName}, asking {@code fused} for the loops of its fused ops;
+     * returns the local slots it uses.
+     */
+    static int emit(ClassVisitor cv, Function f, String methodName, FusedMethods fused) {
         if (f.paramNames().size() != f.params().size()) {
             throw new IllegalStateException("function " + f.name() + " has " + f.params().size() + " parameters but "
                     + f.paramNames().size() + " parameter names");
@@ -41,7 +44,7 @@ final class FunctionEmitter {
         // The .hyp names, so reflection (and the command line of a generated jar) can bind arguments by name.
         for (String p : f.paramNames()) mv.visitParameter(p, 0);
         mv.visitCode();
-        FunctionEmitter e = new FunctionEmitter(mv, f);
+        FunctionEmitter e = new FunctionEmitter(mv, f, fused);
         e.nodes(f.body().nodes());
         e.returnResults(f.body().results());
         mv.visitMaxs(0, 0); // computed by the ClassWriter

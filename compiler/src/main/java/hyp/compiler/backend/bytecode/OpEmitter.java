@@ -14,10 +14,12 @@ import org.objectweb.asm.Type;
 final class OpEmitter {
     private final MethodVisitor mv;
     private final Locals locals;
+    private final FusedMethods fused;
 
-    OpEmitter(MethodVisitor mv, Locals locals) {
+    OpEmitter(MethodVisitor mv, Locals locals, FusedMethods fused) {
         this.mv = mv;
         this.locals = locals;
+        this.fused = fused;
     }
 
     void op(Node.Op op) {
@@ -48,6 +50,10 @@ final class OpEmitter {
         } else if (e instanceof Emission.CallWithArray call) {
             invoke(call.owner(), call.method(), out, packArray(op));
             produced = out;
+        } else if (e instanceof Emission.ElementLoop loop) {
+            for (Var a : op.args()) locals.load(a);
+            fused.invoke(mv, loop.body(), op.args().stream().map(Var::type).toList());
+            produced = JvmTypes.TENSOR;
         } else {
             throw new IllegalStateException("unknown emission " + e);
         }

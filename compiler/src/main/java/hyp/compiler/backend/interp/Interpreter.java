@@ -107,6 +107,7 @@ public final class Interpreter {
         if (e instanceof Emission.Compare c) return ScalarOps.compare(c.symbol(), types.get(0));
         if (e instanceof Emission.IntToReal) return ScalarOps.intToReal();
         if (e instanceof Emission.Call c) return RuntimeCalls.call(c, types, op.out().type());
+        if (e instanceof Emission.ElementLoop loop) return FusedEvaluator.kernel(loop, types);
         return RuntimeCalls.callWithArray((Emission.CallWithArray) e, types, op.out().type());
     }
 

@@ -11,6 +11,7 @@ import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrWalk;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
+import hyp.compiler.opt.ElementwiseFusion;
 import hyp.compiler.prim.Emission;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,18 @@ public final class JavaSourceBackend {
 
     /** Compiles {@code functions} into the class {@code className} (a binary name, e.g. {@code models.Mod1}). */
     public static JavaSourceBackend generate(String className, List<Function> functions) {
+        return generate(className, functions, true);
+    }
+
+    /**
+     * As {@link #generate(String, List)}; with {@code fuse} (the default) chains of element-wise tensor ops are
+     * first fused by {@link ElementwiseFusion}, and each fused loop is written as a private static method.
+     */
+    public static JavaSourceBackend generate(String className, List<Function> functions, boolean fuse) {
         checkDistinct(functions);
+        if (fuse) functions = ElementwiseFusion.run(functions);
         ClassRefs refs = new ClassRefs(className);
+        FusedSource fused = new FusedSource(refs);
         Set<String> reserved = reservedNames(functions);
         CompilationUnit unit = new CompilationUnit();
         String pkg = ClassRefs.packageOf(className);
@@ -51,9 +62,13 @@ public final class JavaSourceBackend {
         type.setJavadocComment("Compiled from .hyp defs; needs only the hyp runtime.");
         type.addConstructor(Modifier.Keyword.PRIVATE);
         for (Function f : functions) {
-            MethodDeclaration m = new MethodWriter(refs).write(f, parameterNames(f, reserved));
+            MethodDeclaration m = new MethodWriter(refs, fused).write(f, parameterNames(f, reserved));
             m.setJavadocComment(javadoc(f));
             type.addMember(m);
+        }
+        for (MethodDeclaration loop : fused.methods()) {
+            loop.setJavadocComment("A fused chain of element-wise ops: one pass over memory.");
+            type.addMember(loop);
         }
         // Added directly: CompilationUnit.addImport would drop the java.lang imports ClassRefs asks for.
         for (String imported : refs.imports()) unit.getImports().add(new ImportDeclaration(imported, false, false));

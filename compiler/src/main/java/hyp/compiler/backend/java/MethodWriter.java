@@ -49,11 +49,13 @@ import java.util.Map;
  */
 final class MethodWriter {
     private final ClassRefs refs;
+    private final FusedSource fused;
     private final Map<Var, String> paramNames = new HashMap<>();
     private final Map<Var, Expression> constants = new HashMap<>();
 
-    MethodWriter(ClassRefs refs) {
+    MethodWriter(ClassRefs refs, FusedSource fused) {
         this.refs = refs;
+        this.fused = fused;
     }
 
     MethodDeclaration write(Function f, List<String> names) {
@@ -161,6 +163,11 @@ final class MethodWriter {
             for (Var v : op.args()) args.add(name(v));
             for (int k : c.constants()) args.add(Literals.of(k, hyp.compiler.types.Type.INT, refs));
             return new MethodCallExpr(refs.expr(c.owner()), c.method(), args);
+        }
+        if (e instanceof Emission.ElementLoop loop) {
+            NodeList<Expression> args = new NodeList<>();
+            for (Var v : op.args()) args.add(name(v));
+            return new MethodCallExpr(null, fused.method(loop.body(), types), args);
         }
         Emission.CallWithArray c = (Emission.CallWithArray) e;
         Type element = types.get(0).isReal() ? PrimitiveType.doubleType() : JavaTypes.of(types.get(0), refs);

@@ -1,0 +1,134 @@
+package hyp.compiler.backend.java;
+
+import com.github.javaparser.StaticJavaParser;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import hyp.compiler.prim.Emission;
+import hyp.compiler.prim.FusedBody;
+import hyp.compiler.prim.Prims;
+import hyp.compiler.types.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The loops of a class's fused element-wise ops as readable Java, one {@code private static} method each:
+ * <pre>{@code
+ * private static Tensor fused$0(Tensor a0, Tensor a1) {
+ *     FusedLoops.sameShape("mul", a0, a1);
+ *     Tensor result = FusedLoops.output(a0);
+ *     double[] out = result.data, x0 = a0.data, x1 = a1.data;
+ *     for (int i = 0; i < out.length; i++) {
+ *         out[i] = Scalars.softplus(-x0[i] * x1[i]);
+ *     }
+ *     return result;
+ * }
+ * }</pre>
+ * Steps read once are written inside the expression that reads them, others get a local; either way each element
+ * goes through the operations of the bytecode back end's loop, in the same order.
+ */
+final class FusedSource {
+    private static final int SUM = 1, PRODUCT = 2, UNARY = 3, ATOM = 4;
+    private static final String LOOPS = "hyp.runtime.ops.FusedLoops";
+
+    private record Key(FusedBody body, List<Boolean> tensors) {}
+
+    private final ClassRefs refs;
+    private final Map<Key, String> names = new LinkedHashMap<>();
+
+    FusedSource(ClassRefs refs) {
+        this.refs = refs;
+    }
+
+    /** The name of the method computing {@code body} on arguments of these types. */
+    String method(FusedBody body, List<Type> args) {
+        Key key = new Key(body, args.stream().map(Type::isTensor).toList());
+        return names.computeIfAbsent(key, k -> "fused$" + names.size());
+    }
+
+    /** Every method asked for so far. */
+    List<MethodDeclaration> methods() {
+        List<MethodDeclaration> out = new ArrayList<>();
+        names.forEach((key, name) -> out.add(StaticJavaParser.parseMethodDeclaration(source(name, key))));
+        return out;
+    }
+
+    private String source(String name, Key key) {
+        List<Type> types = key.tensors().stream().map(t -> t ? (Type) Type.tensor() : Type.REAL).toList();
+        FusedBody body = key.body();
+        String tensor = refs.name(JavaTypes.TENSOR), loops = refs.name(LOOPS);
+        StringBuilder s = new StringBuilder("private static ").append(tensor).append(' ').append(name).append('(');
+        List<String> arrays = new ArrayList<>(List.of("out = result.data"));
+        for (int a = 0; a < types.size(); a++) {
+            s.append(a > 0 ? ", " : "").append(types.get(a).isTensor() ? tensor : "double").append(" a").append(a);
+            if (types.get(a).isTensor() && body.readsElementsOf(a)) arrays.add("x" + a + " = a" + a + ".data");
+        }
+        s.append(") {\n");
+        for (FusedBody.ShapeCheck c : body.shapeChecks(types)) {
+            s.append(loops).append(".sameShape(\"").append(c.op()).append("\", a").append(c.first()).append(", a")
+                    .append(c.second()).append(");\n");
+        }
+        s.append(tensor).append(" result = ").append(loops).append(".output(a").append(body.resultShapeSource(types)).append(");\n");
+        s.append("double[] ").append(String.join(", ", arrays)).append(";\n");
+        s.append("for (int i = 0; i < out.length; i++) {\n");
+        Expressions e = new Expressions(body, types);
+        int last = body.steps().size() - 1;
+        for (int k = 0; k < last; k++) {
+            if (e.reads[k] > 1) s.append("double t").append(k).append(" = ").append(e.step(k).text).append(";\n");
+        }
+        s.append("out[i] = ").append(e.step(last).text).append(";\n}\nreturn result;\n}\n");
+        return s.toString();
+    }
+
+    /** Java text with the precedence of its outermost operator. */
+    private record Text(String text, int precedence) {}
+
+    private final class Expressions {
+        private final FusedBody body;
+        private final List<Type> types;
+        private final int[] reads;
+
+        Expressions(FusedBody body, List<Type> types) {
+            this.body = body;
+            this.types = types;
+            this.reads = new int[body.steps().size()];
+            for (FusedBody.Step st : body.steps()) {
+                for (FusedBody.Operand o : st.operands()) if (o instanceof FusedBody.Temp t) reads[t.step()]++;
+            }
+        }
+
+        Text step(int k) {
+            List<FusedBody.Operand> ops = body.steps().get(k).operands();
+            if (body.steps().get(k).prim() == Prims.BROADCAST) return operand(ops.get(0));
+            Emission e = body.scalarEmission(k);
+            if (e instanceof Emission.Infix infix) {
+                int prec = infix.symbol().equals("+") || infix.symbol().equals("-") ? SUM : PRODUCT;
+                // left-associative: only the right operand needs parentheses at equal precedence
+                return new Text(wrap(operand(ops.get(0)), prec) + " " + infix.symbol() + " " + wrap(operand(ops.get(1)), prec + 1), prec);
+            }
+            if (e instanceof Emission.Prefix p && p.symbol().equals("-")) {
+                return new Text("-" + wrap(operand(ops.get(0)), ATOM), UNARY);
+            }
+            if (e instanceof Emission.Call c && c.constants().isEmpty()) {
+                List<String> args = new ArrayList<>();
+                for (FusedBody.Operand o : ops) args.add(operand(o).text);
+                return new Text(refs.name(c.owner()) + "." + c.method() + "(" + String.join(", ", args) + ")", ATOM);
+            }
+            throw new IllegalStateException("a fused step cannot be computed by " + e);
+        }
+
+        private Text operand(FusedBody.Operand o) {
+            if (o instanceof FusedBody.Temp t) return reads[t.step()] > 1 ? new Text("t" + t.step(), ATOM) : step(t.step());
+            if (o instanceof FusedBody.Literal l) {
+                String text = Literals.of(l.value(), Type.REAL, refs).toString();
+                return new Text(text, text.startsWith("-") ? UNARY : ATOM);
+            }
+            int a = ((FusedBody.Arg) o).index();
+            return new Text(types.get(a).isTensor() ? "x" + a + "[i]" : "a" + a, ATOM);
+        }
+    }
+
+    private static String wrap(Text t, int needed) {
+        return t.precedence >= needed ? t.text : "(" + t.text + ")";
+    }
+}
