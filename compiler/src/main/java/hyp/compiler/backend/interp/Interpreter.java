@@ -96,7 +96,9 @@ public final class Interpreter {
         int out = op.out().id();
         Kernel k = kernels[out];
         if (k == null) kernels[out] = k = kernel(op);
-        values[out] = k.apply(read(op.args()));
+        Object[] args = read(op.args());
+        values[out] = k.apply(args);
+        if (recorder != null) recorder.op(op, args, values[out]);
     }
 
     private static Kernel kernel(Node.Op op) {

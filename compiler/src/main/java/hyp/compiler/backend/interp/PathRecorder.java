@@ -1,6 +1,7 @@
 package hyp.compiler.backend.interp;
 
 import hyp.compiler.diag.Span;
+import hyp.compiler.ir.Node;
 
 /**
  * Receives the control-flow decisions an {@link Interpreter} run takes: which side of each {@code if} and how many
@@ -15,4 +16,10 @@ public interface PathRecorder {
 
     /** The loop that last started and has not yet ended finished after {@code trips} runs of its body. */
     void loopEnd(Span span, String kind, long trips);
+
+    /**
+     * An op ran on {@code args} and gave {@code result}. Recorders that also watch the kinks of non-smooth ops
+     * (which side of abs, relu or max an input is on) read them here; most ignore it.
+     */
+    default void op(Node.Op op, Object[] args, Object result) {}
 }
