@@ -50,7 +50,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--grad", description = "also compute the gradient with respect to every real or tensor input (adjoint code)")
     boolean grad;
 
-    @Option(names = "--json", description = "print one JSON object: \"value\" (and \"gradient\")")
+    @Option(names = "--json", description = "print one JSON object: \"value\" (and with --grad \"gradient\" and \"path\", the branches taken and loop trips)")
     boolean json;
 
     @Override
@@ -87,7 +87,14 @@ final class EvalCommand implements Callable<Integer> {
             result.put("gradient", gradient);
         }
         if (json) {
-            out().println(Json.write(result));
+            String object = Json.write(result);
+            if (grad) {
+                // the branch/trip record, from the reference interpreter (the bytecode keeps no such record)
+                var recorder = hyp.compiler.backend.interp.Path.recorder();
+                hyp.compiler.backend.interp.Interpreter.run(f, args, recorder);
+                object = object.substring(0, object.length() - 1) + ", \"path\": " + recorder.path().toJson() + "}";
+            }
+            out().println(object);
         } else {
             out().println(value);
             if (result.containsKey("gradient")) {

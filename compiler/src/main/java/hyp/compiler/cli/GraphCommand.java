@@ -34,6 +34,9 @@ final class GraphCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "FUNC", description = "the def to show")
     String func;
 
+    @Option(names = "--grad", description = "show the derivative graph instead: the adjoint code (x..., bar) -> (y, xbar...)")
+    boolean grad;
+
     @Option(names = "--dot", paramLabel = "OUT", description = "also write Graphviz DOT to this file")
     Path dot;
 
@@ -41,8 +44,10 @@ final class GraphCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CheckedProgram program = Pipeline.check(Pipeline.read(file));
         Function f = Defs.lower(program, func);
-        out().print(IrPrinter.print(f));
-        if (dot != null) Files.writeString(dot, DotPrinter.print(f));
+        Function shown = grad ? Pipeline.derive(program, () -> hyp.compiler.ad.Derivatives.adjoint(f)) : f;
+        out().print(IrPrinter.print(shown));
+        out().flush();
+        if (dot != null) Files.writeString(dot, DotPrinter.print(shown));
         return Main.OK;
     }
 }
