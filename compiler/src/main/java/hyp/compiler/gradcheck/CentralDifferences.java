@@ -19,13 +19,15 @@ final class CentralDifferences {
 
     private CentralDifferences() {}
 
-    static Outcome compare(DerivativeCode code, List<Object> x, double[] ybar, double[] xbar, double floor) {
+    /** {@code xbar[i]} is the adjoint's entry for coordinate {@code coordinates[i]}. */
+    static Outcome compare(DerivativeCode code, List<Object> x, int[] coordinates, double[] ybar, double[] xbar, double floor) {
         KinkRecorder base = new KinkRecorder();
         InvalidPoint.guard(() -> code.value(x, base), "f(x) in the interpreter");
         double[] xFlat = Coordinates.flatten(x);
         List<double[]> compared = new ArrayList<>();
         int skipped = 0;
-        for (int j = 0; j < xFlat.length; j++) {
+        for (int i = 0; i < coordinates.length; i++) {
+            int j = coordinates[i];
             double h = STEP * Math.max(1, Math.abs(xFlat[j]));
             double up = xFlat[j] + h, down = xFlat[j] - h;
             Double fUp = onSamePiece(code, Coordinates.with(x, j, up), ybar, base);
@@ -33,16 +35,16 @@ final class CentralDifferences {
             if (fDown == null) {
                 skipped++;
             } else {
-                compared.add(new double[] {xbar[j], (fUp - fDown) / (up - down)});
+                compared.add(new double[] {xbar[i], (fUp - fDown) / (up - down)});
             }
         }
-        if (compared.isEmpty()) return new Outcome(null, xFlat.length, skipped);
+        if (compared.isEmpty()) return new Outcome(null, coordinates.length, skipped);
         double[] adjoint = new double[compared.size()], differences = new double[compared.size()];
         for (int i = 0; i < adjoint.length; i++) {
             adjoint[i] = compared.get(i)[0];
             differences[i] = compared.get(i)[1];
         }
-        return new Outcome(RelativeError.of(adjoint, differences, floor), xFlat.length, skipped);
+        return new Outcome(RelativeError.of(adjoint, differences, floor), coordinates.length, skipped);
     }
 
     /** ⟨ybar, f(x)⟩ when x is on the same smooth piece as the base point and f is finite there, else null. */

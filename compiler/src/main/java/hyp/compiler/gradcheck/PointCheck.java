@@ -2,10 +2,12 @@ package hyp.compiler.gradcheck;
 
 import hyp.runtime.Tensor;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * The comparisons of {@link Comparison} at one point x of a def f, with the cotangent ybar (1 for a real result, a
@@ -13,7 +15,7 @@ import java.util.Random;
  *
  * <ul>
  *   <li>the adjoint's xbar against the gradient of ⟨ybar, f⟩ by complex step, one complex evaluation per
- *       coordinate: Im ⟨ybar, f(x + iεe_j)⟩/ε;
+ *       coordinate: Im ⟨ybar, f(x + iεe_j)⟩/ε (at most {@value #MAX_COORDINATES} coordinates per point);
  *   <li>the tangent's dy against Im f(x + iεd)/ε;
  *   <li>the adjoint's xbar against {@link CentralDifferences} (steps across a kink or branch skipped);
  *   <li>the Hessian-vector code's dxbar (dx = d, dybar = 0) against the complex step of the adjoint code along
@@ -45,6 +47,13 @@ public final class PointCheck {
     public static final double FLOOR = 1e-3;
     /** Inputs move by up to this many units in the last place to measure rounding. */
     public static final int NUDGE = 4;
+    /**
+     * The coordinate-wise comparisons (the gradient by complex step and by central differences, one or two
+     * evaluations per coordinate) look at this many coordinates at most, chosen at random at each point, so that
+     * a def of images costs no more than one of a few numbers; the tangent and Hessian-vector products always
+     * move every coordinate.
+     */
+    public static final int MAX_COORDINATES = 64;
     /** A difference within this many times the measured rounding noise is within tolerance. */
     public static final double NOISE_MARGIN = 10;
 
@@ -79,20 +88,23 @@ public final class PointCheck {
         List<Object> near = settings.roundingAllowance() ? nudged(x, random) : null;
 
         // the adjoint against the complex-step gradient of <ybar, f>, coordinate by coordinate
+        int[] coordinates = coordinates(xFlat.length, random);
         Side gradient = at -> {
-            double[] g = new double[xFlat.length];
-            for (int j = 0; j < g.length; j++) {
+            double[] g = new double[coordinates.length];
+            for (int i = 0; i < g.length; i++) {
+                int j = coordinates[i];
                 List<Object> z = Coordinates.complexStep(at, Coordinates.unit(at, j), eps);
-                g[j] = Coordinates.dot(ybarFlat, InvalidPoint.guard(() -> imaginary(code.complexValue(z), eps), "complex step"));
+                g[i] = Coordinates.dot(ybarFlat, InvalidPoint.guard(() -> imaginary(code.complexValue(z), eps), "complex step"));
             }
             InvalidPoint.requireFinite(g, "the complex-step gradient");
             return g;
         };
         double[] reference = gradient.at(x);
-        double[] xbar = tail(code.adjoint(x, ybar), 1);
+        Side adjoint = at -> pick(tail(code.adjoint(at, ybar), 1), coordinates);
+        double[] xbar = adjoint.at(x);
         double gradientFloor = settings.floor() * value / inputs;
         errors.put(Comparison.ADJOINT, compare(Comparison.ADJOINT, xbar, reference, gradientFloor,
-                near == null ? 0 : Math.max(noise(tail(code.adjoint(near, ybar), 1), xbar), noise(gradient.at(near), reference))));
+                near == null ? 0 : Math.max(noise(adjoint.at(near), xbar), noise(gradient.at(near), reference))));
 
         // the tangent along a random direction d against Im f(x + iεd)/ε
         List<Object> direction = new ArrayList<>(), full = new ArrayList<>();
@@ -138,7 +150,7 @@ public final class PointCheck {
                 centralFloor = Math.max(centralFloor, NOISE_MARGIN * valueNoise / CentralDifferences.STEP / Comparison.CENTRAL.tolerance);
             }
         }
-        CentralDifferences.Outcome cd = CentralDifferences.compare(code, x, ybarFlat, xbar, centralFloor);
+        CentralDifferences.Outcome cd = CentralDifferences.compare(code, x, coordinates, ybarFlat, xbar, centralFloor);
         if (cd.error() != null) errors.put(Comparison.CENTRAL, cd.error());
         return new Result(errors, cd.steps(), cd.skipped());
     }
@@ -158,6 +170,21 @@ public final class PointCheck {
     /** The relative error, its scale raised to where {@value #NOISE_MARGIN} times the noise meets the tolerance. */
     private static double compare(Comparison c, double[] actual, double[] reference, double floor, double noise) {
         return RelativeError.of(actual, reference, Math.max(floor, NOISE_MARGIN * noise / c.tolerance));
+    }
+
+    /** All coordinates, or {@value #MAX_COORDINATES} of them chosen at random, in increasing order. */
+    static int[] coordinates(int n, Random random) {
+        if (n <= MAX_COORDINATES) return IntStream.range(0, n).toArray();
+        List<Integer> all = new ArrayList<>();
+        for (int j = 0; j < n; j++) all.add(j);
+        Collections.shuffle(all, random);
+        return all.subList(0, MAX_COORDINATES).stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    private static double[] pick(double[] v, int[] coordinates) {
+        double[] out = new double[coordinates.length];
+        for (int i = 0; i < out.length; i++) out[i] = v[coordinates[i]];
+        return out;
     }
 
     /**
