@@ -17,13 +17,6 @@ final class Coordinates {
         return v instanceof Double || v instanceof Tensor;
     }
 
-    /** How many real coordinates {@code values} hold. */
-    static int count(List<Object> values) {
-        int n = 0;
-        for (Object v : values) n += size(v);
-        return n;
-    }
-
     private static int size(Object v) {
         if (v instanceof Double) return 1;
         if (v instanceof Tensor t) return t.size();
@@ -32,7 +25,9 @@ final class Coordinates {
 
     /** The coordinates of {@code values} in order. */
     static double[] flatten(List<Object> values) {
-        double[] out = new double[count(values)];
+        int n = 0;
+        for (Object v : values) n += size(v);
+        double[] out = new double[n];
         int k = 0;
         for (Object v : values) {
             if (v instanceof Double d) out[k++] = d;
@@ -73,11 +68,6 @@ final class Coordinates {
         if (v instanceof Double) return 0.0;
         if (v instanceof Tensor t) return Tensor.zeros(t.shape);
         return null;
-    }
-
-    /** The entries of {@code values} that are reals or tensors, in order. */
-    static List<Object> realOnes(List<Object> values) {
-        return values.stream().filter(Coordinates::real).toList();
     }
 
     /** x + iεd for reals and tensors ({@code d} null meaning zero); ints and bools as they are. */
