@@ -23,6 +23,12 @@ import java.util.Set;
  * path taken: a branch is reversed on the same condition; a loop pushes each iteration's inputs on a tape and
  * counts its trips, and the reverse sweep runs the trips backwards, popping the inputs, recomputing that
  * iteration and reversing it. Nested regions are recomputed the same way, so only loop inputs are stored.
+ *
+ * <p>Adjoint code can itself be differentiated (the adjoint of an optimizer step that calls grad(w) is a
+ * reverse-over-reverse derivative). Its tapes then need two more rules: a value popped inside a loop body is
+ * stored like a loop input, so that recomputing the body replays it instead of popping the tape again; and the
+ * cotangent of a popped value travels back to the push that stored it on a cotangent tape. Cotangents are only
+ * accumulated for values that depend on the differentiated inputs (see {@link Activity}).
  */
 public final class AdjointTransform {
     private final IrBuilder b;
@@ -30,6 +36,11 @@ public final class AdjointTransform {
     private Map<Var, Var> cot = new HashMap<>();
     private final Map<Node, Var> trips = new IdentityHashMap<>();
     private Var tape;
+    /** Cotangents of values that went through a tape of the code being differentiated, from pop back to push. */
+    private Var cotangentTape;
+    /** While a loop body is recomputed: the values its pops produced, replayed from this code's own tape. */
+    private Map<Var, Var> replay;
+    private Set<Var> varied = Set.of();
 
     private AdjointTransform(IrBuilder b) {
         this.b = b;
@@ -48,6 +59,7 @@ public final class AdjointTransform {
     public static Function vjp(Function f, boolean[] wrt) {
         IrBuilder b = new IrBuilder();
         AdjointTransform t = new AdjointTransform(b);
+        t.varied = Activity.of(f, wrt);
         List<Var> params = new ArrayList<>();
         List<String> names = new ArrayList<>(f.paramNames());
         for (Var p : f.params()) params.add(t.rename(p));
@@ -61,6 +73,7 @@ public final class AdjointTransform {
         }
         Block body = b.block(params, () -> {
             if (hasLoop(f.body())) t.tape = b.op(Prims.TAPE_CREATE);
+            if (hasTapeOps(f.body())) t.cotangentTape = b.op(Prims.TAPE_CREATE);
             t.forwardTaped(f.body().nodes());
             int k = 0;
             for (Var r : f.body().results()) {
@@ -76,6 +89,20 @@ public final class AdjointTransform {
             return out;
         });
         return new Function(f.name() + "_vjp", names, body);
+    }
+
+    private static boolean hasTapeOps(Block block) {
+        boolean[] found = {false};
+        IrWalk.nodes(block, n -> found[0] |= isTapeOp(n));
+        return found[0];
+    }
+
+    private static boolean isTapeOp(Node n) {
+        return n instanceof Node.Op op && (op.prim() == Prims.TAPE_PUSH || op.prim() == Prims.TAPE_POP);
+    }
+
+    private static boolean isPop(Node n) {
+        return n instanceof Node.Op op && op.prim() == Prims.TAPE_POP;
     }
 
     private static boolean hasLoop(Block block) {
@@ -97,7 +124,7 @@ public final class AdjointTransform {
     }
 
     private void addCot(Var old, Var c) {
-        if (c == null || !old.type().differentiable()) return;
+        if (c == null || !old.type().differentiable() || !varied.contains(old)) return;
         Var before = cot.get(old);
         cot.put(old, before == null ? c : b.add(before, c));
     }
@@ -124,6 +151,14 @@ public final class AdjointTransform {
         if (n instanceof Node.Const c) {
             b.add(new Node.Const(rename(c.out()), c.value(), c.span()));
         } else if (n instanceof Node.Op op) {
+            if (replay != null && op.prim() == Prims.TAPE_POP) {
+                primal.put(op.out(), replay.get(op.out()));
+                return;
+            }
+            if (replay != null && op.prim() == Prims.TAPE_PUSH) {
+                primal.put(op.out(), p(op.arg(0))); // the stored values are replayed; pushing them again would only grow the tape
+                return;
+            }
             List<Var> args = op.args().stream().map(this::p).toList();
             b.add(new Node.Op(rename(op.out()), op.prim(), args, op.attr(), op.span()));
         } else if (n instanceof Node.If i) {
@@ -179,18 +214,38 @@ public final class AdjointTransform {
         trips.put(f, count);
     }
 
-    /** A loop body that first pushes its inputs, then runs as before and counts one more trip. */
+    /**
+     * A loop body that first pushes its inputs, then runs as before (pushing what each of its pops returns) and
+     * counts one more trip.
+     */
     private Block tapedBody(Block old, Var tripsParam) {
         List<Var> params = new ArrayList<>();
         for (Var p : old.params()) params.add(rename(p));
         params.add(tripsParam);
         return b.block(params, () -> {
             for (Var p : old.params()) b.op(Prims.TAPE_PUSH, tape, p(p));
-            for (Node n : old.nodes()) copy(n);
+            for (Node n : old.nodes()) {
+                requireNoNestedTapeOps(n);
+                copy(n);
+                if (isPop(n)) b.op(Prims.TAPE_PUSH, tape, p(((Node.Op) n).out()));
+            }
             List<Var> results = new ArrayList<>(old.results().stream().map(this::p).toList());
             results.add(b.op(Prims.ADD, tripsParam, b.integer(1)));
             return results;
         });
+    }
+
+    /** Tape operations inside a region nested in a loop body could not be replayed when the body is recomputed. */
+    private static void requireNoNestedTapeOps(Node n) {
+        for (Block inner : IrWalk.regions(n)) {
+            boolean[] found = {false};
+            IrWalk.nodes(inner, x -> found[0] |= isTapeOp(x));
+            if (found[0]) {
+                throw new hyp.compiler.diag.InternalCompilerError(n.span(), "not supported yet: the adjoint of a gradient "
+                        + "computed through nested loops, or through a loop inside a loop or branch of the code being "
+                        + "differentiated again; the implicit and numerical hypergradient methods need no such adjoint");
+            }
+        }
     }
 
     // ---- reverse sweep ----
@@ -211,6 +266,16 @@ public final class AdjointTransform {
     }
 
     private void reverseOp(Node.Op op) {
+        if (op.prim() == Prims.TAPE_POP) {
+            // the popped value's cotangent waits on the cotangent tape for the push that stored the value
+            if (op.out().type().differentiable()) b.op(Prims.TAPE_PUSH, cotangentTape, Tangents.orZero(b, cot.get(op.out()), p(op.out())));
+            return;
+        }
+        if (op.prim() == Prims.TAPE_PUSH) {
+            Var value = op.arg(1);
+            if (value.type().differentiable()) addCot(value, b.op(Prims.TAPE_POP, value.type(), cotangentTape));
+            return;
+        }
         Var c = cot.get(op.out());
         if (c == null || Prims.effectful(op.prim())) return;
         Node.Op now = new Node.Op(p(op.out()), op.prim(), op.args().stream().map(this::p).toList(), op.attr(), op.span());
@@ -221,7 +286,7 @@ public final class AdjointTransform {
     private void reverseIf(Node.If i) {
         boolean flows = i.outs().stream().anyMatch(cot::containsKey);
         if (!flows) return;
-        List<Var> free = differentiable(FreeVars.of(List.of(i.then(), i.orElse())));
+        List<Var> free = active(FreeVars.of(List.of(i.then(), i.orElse())));
         Map<Var, Var> outer = cot;
         Block then = reverseBranch(i.then(), i.outs(), free, outer);
         Block orElse = reverseBranch(i.orElse(), i.outs(), free, outer);
@@ -256,9 +321,9 @@ public final class AdjointTransform {
         int offset = isFor ? 1 : 0;
         List<Integer> active = new ArrayList<>();
         for (int k = 0; k < outs.size(); k++) {
-            if (outs.get(k).type().differentiable()) active.add(k);
+            if (outs.get(k).type().differentiable() && varied.contains(outs.get(k))) active.add(k);
         }
-        List<Var> free = differentiable(FreeVars.of(body));
+        List<Var> free = active(FreeVars.of(body));
         List<Var> loopInit = new ArrayList<>();
         for (int k : active) loopInit.add(Tangents.orZero(b, cot.get(outs.get(k)), p(outs.get(k))));
         for (Var fv : free) loopInit.add(Tangents.orZero(b, cot.get(fv), p(fv)));
@@ -271,12 +336,21 @@ public final class AdjointTransform {
         Block reversed = b.block(params, () -> {
             cot = new HashMap<>(outer);
             for (int j = 0; j < free.size(); j++) cot.put(free.get(j), params.get(1 + active.size() + j));
+            Map<Var, Var> outerReplay = replay;
+            Map<Var, Var> popped = new HashMap<>();
+            List<Node> pops = body.nodes().stream().filter(AdjointTransform::isPop).toList();
+            for (int j = pops.size() - 1; j >= 0; j--) {
+                Var out = ((Node.Op) pops.get(j)).out();
+                popped.put(out, b.op(Prims.TAPE_POP, out.type(), tape));
+            }
             for (int j = body.params().size() - 1; j >= 0; j--) {
                 Var bp = body.params().get(j);
                 primal.put(bp, b.op(Prims.TAPE_POP, bp.type(), tape));
             }
             List<Var> bodyCots = new ArrayList<>();
+            replay = popped;
             forwardTaped(body.nodes());
+            replay = outerReplay;
             for (int j = 0; j < active.size(); j++) {
                 Var bp = body.params().get(active.get(j) + offset);
                 cot.remove(bp);
@@ -298,7 +372,8 @@ public final class AdjointTransform {
         for (int j = 0; j < active.size(); j++) addCot(init.get(active.get(j)), loopOuts.get(j));
     }
 
-    private static List<Var> differentiable(Set<Var> vars) {
-        return vars.stream().filter(v -> v.type().differentiable()).toList();
+    /** The values of a set that can carry a cotangent: real or tensor, and dependent on the inputs. */
+    private List<Var> active(Set<Var> vars) {
+        return vars.stream().filter(v -> v.type().differentiable() && varied.contains(v)).toList();
     }
 }
