@@ -6,6 +6,7 @@ import hyp.compiler.ir.DotPrinter;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrPrinter;
 import hyp.compiler.ir.Lowering;
+import hyp.compiler.opt.ElementwiseFusion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,6 +38,10 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--grad", description = "show the derivative graph instead: the adjoint code (x..., bar) -> (y, xbar...)")
     boolean grad;
 
+    @Option(names = "--fused", description = "show the code the back ends emit: chains of element-wise tensor ops "
+            + "fused into single loops, each printed as fused[expression over $0, $1, ...](arguments)")
+    boolean fused;
+
     @Option(names = "--dot", paramLabel = "OUT", description = "also write Graphviz DOT to this file")
     Path dot;
 
@@ -44,7 +49,8 @@ final class GraphCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CheckedProgram program = Pipeline.check(Pipeline.read(file));
         Function f = Defs.lower(program, func);
-        Function shown = grad ? Pipeline.derive(program, () -> hyp.compiler.ad.Derivatives.adjoint(f)) : f;
+        Function derived = grad ? Pipeline.derive(program, () -> hyp.compiler.ad.Derivatives.adjoint(f)) : f;
+        Function shown = fused ? Pipeline.derive(program, () -> ElementwiseFusion.run(derived)) : derived;
         out().print(IrPrinter.print(shown));
         out().flush();
         if (dot != null) Files.writeString(dot, DotPrinter.print(shown));

@@ -29,7 +29,9 @@ public final class DotPrinter {
             if (n instanceof Node.Const c) {
                 value(c.out(), c.value() == null ? "undef" : String.valueOf(c.value()), "plaintext");
             } else if (n instanceof Node.Op op) {
-                value(op.out(), op.prim().name() + "\\n" + op.out().type(), "box");
+                // a fused op shows the expression it computes per element
+                String what = op.attr() instanceof hyp.compiler.prim.FusedBody body ? op.prim().name() + " " + body : op.prim().name();
+                value(op.out(), what + "\\n" + op.out().type(), "box");
                 edges(op.args(), op.out());
             } else {
                 String kind = n instanceof Node.If ? "if" : n instanceof Node.While ? "while" : "for";
