@@ -3,6 +3,7 @@ package hyp.bench;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -10,8 +11,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs every benchmark of this module and prints the comparisons side by side: SIMD against
- * scalar loops, our matrix product against EJML and a triple loop (with GFLOP/s), and the LeNet
- * convolutions. Accepts the usual JMH options (e.g. {@code -wi 2 -i 3 -f 1}) and an optional
+ * scalar loops, our matrix product against EJML and a triple loop (with GFLOP/s), the LeNet
+ * convolutions, and the cost of generated gradient and Hessian-vector code relative to the forward
+ * evaluation. Accepts the usual JMH options (e.g. {@code -wi 2 -i 3 -f 1}) and an optional
  * benchmark pattern.
  */
 public final class Compare {
@@ -32,7 +34,9 @@ public final class Compare {
             String layer = r.getParams().getParam("layer");
             String batch = r.getParams().getParam("batch");
             String key = layer == null ? name : name + "[" + layer + ",b=" + batch + "]";
-            c.scores.put(key, r.getPrimaryResult().getScore());
+            // sampled calls: the median, which other processes on the machine disturb less than the mean
+            boolean sampled = r.getParams().getMode() == Mode.SampleTime;
+            c.scores.put(key, sampled ? r.getPrimaryResult().getStatistics().getPercentile(50) : r.getPrimaryResult().getScore());
             c.units.put(key, r.getPrimaryResult().getScoreUnit());
         }
         c.print();
@@ -72,6 +76,45 @@ public final class Compare {
                         "Conv2dBench.forwardDirectLoops" + tag, "Conv2dBench.forward" + tag, 0);
             }
         }
+        gradientCosts();
+    }
+
+    /** Generated derivative code against its forward evaluation, and against the scalar code path. */
+    private void gradientCosts() {
+        if (!scores.containsKey("GradientCostBench.logisticForward") && !scores.containsKey("GradientCostBench.netForward")) {
+            return;
+        }
+        System.out.println();
+        System.out.println("generated derivative code / forward evaluation (1 thread, median per call; gradients w.r.t. the parameters)");
+        String[][] models = {{"logistic", "logistic loss, n=2000 d=200"}, {"net", "two-layer tanh net, n=2000 d=200 h=256"}};
+        for (String[] m : models) {
+            String base = "GradientCostBench." + m[0];
+            System.out.println("  " + m[1]);
+            time("    forward", base + "Forward");
+            time("    adjoint gradient", base + "Gradient");
+            time("    Hessian-vector product", base + "HessianVector");
+            cost("    gradient / forward", base + "Gradient", base + "Forward", 3.0);
+            cost("    Hessian-vector / forward", base + "HessianVector", base + "Forward", 6.0);
+        }
+        System.out.println("  speed-up of kernels + fusion against the scalar code path (plain loops, no fusion)");
+        for (String m : new String[] {"logistic", "net"}) {
+            for (String what : new String[] {"Forward", "Gradient", "HessianVector"}) {
+                String fast = "GradientCostBench." + m + what;
+                ratio("    " + m + " " + what + " vs scalar path", "GradientCostScalarBench." + m + what, fast, 0);
+                ratio("    " + m + " " + what + " vs kernels unfused", "GradientCostUnfusedBench." + m + what, fast, 0);
+            }
+        }
+    }
+
+    /** A cost ratio (lower is better) against an upper target. */
+    private void cost(String label, String numerator, String denominator, double target) {
+        Double a = scores.get(numerator);
+        Double b = scores.get(denominator);
+        if (a == null || b == null) {
+            return;
+        }
+        double r = a / b;
+        System.out.printf("%-44s %8.2fx  (target <= %.0fx: %s)%n", label, r, target, r <= target ? "met" : "NOT met");
     }
 
     private void ratio(String label, String slow, String fast, double target) {
