@@ -88,6 +88,7 @@ public final class Reversible implements HypergradientStrategy {
             exact.inverse();
             exact.view(cur);
             d.stepAdjoint(t, cur, hyper, bar, barPrev, hyperBar);
+            requireFiniteAdjoint(barPrev, cur, t, f);
             double[] swap = bar;
             bar = barPrev;
             barPrev = swap;
@@ -103,6 +104,38 @@ public final class Reversible implements HypergradientStrategy {
         return new ReversibleHypergradient(g, f, active, seq.state().size(0), bits, active * seq.bufferBitsPerStep(),
                 bytes, exact.peakCorrections(), correctionBytes, Memory.ofStates(steps, n).storedBytes(), steps,
                 exact.searchEvaluations());
+    }
+
+    /**
+     * A fixed-point state can hold exact zeros where the double run holds tiny values (below the grid's
+     * resolution 2^−D), and a step's derivative may be singular there (sqrt at 0 in Adam): say so.
+     */
+    private void requireFiniteAdjoint(double[] stateBar, double[] state, int t, FixedPointFormat[] f) {
+        int bad = -1;
+        for (int i = 0; i < stateBar.length && bad < 0; i++) if (!Double.isFinite(stateBar[i])) bad = i;
+        if (bad < 0) return;
+        int zero = bad < seq.memorySize() && state[bad] == 0.0 ? bad : -1;
+        for (int i = 0; i < seq.memorySize() && zero < 0; i++) if (state[i] == 0.0) zero = i;
+        String zeros = "";
+        if (zero >= 0) {
+            int k = entry(zero);
+            zeros = "; " + entryName(zero) + " is exactly 0 there: values below its grid's resolution 2^-"
+                    + f[k].fracBits() + " have rounded to 0, where the step's derivative may be singular (as sqrt's "
+                    + "at 0); use fewer steps, or an optimizer whose step is smooth at 0";
+        }
+        throw new HypergradientException("Reversible: the adjoint of step " + (t + 1) + " at the fixed-point state is "
+                + stateBar[bad] + " (state entry " + entryName(bad) + ")" + zeros);
+    }
+
+    private int entry(int flat) {
+        int k = seq.state().count() - 1;
+        while (k > 0 && flat < seq.state().offset(k)) k--;
+        return k;
+    }
+
+    private String entryName(int flat) {
+        int k = entry(flat);
+        return seq.state().names().get(k) + "[" + (flat - seq.state().offset(k)) + "]";
     }
 
     private static void requireFinite(double[] v, String what) {
