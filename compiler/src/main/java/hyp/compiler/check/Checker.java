@@ -134,6 +134,10 @@ public final class Checker {
     private void checkInit(Global g) {
         Expr init = g.decl().init();
         if (init == null) return;
+        if (init instanceof Expr.Call c && c.callee().name().equals(RANDOM_DEFAULT)) {
+            checkRandomInit(g, c);
+            return;
+        }
         ExprChecker ec = new ExprChecker(diagnostics, typing, constantNames(), name -> null);
         Type t = ec.check(init);
         if (t == null) return;
@@ -145,6 +149,22 @@ public final class Checker {
             diagnostics.error(init.span(), "default of " + g.kind().keyword() + " '" + g.name() + "' must be "
                     + g.type() + (g.type().isTensor() ? " or a real" : "") + ", not " + t);
         }
+    }
+
+    /** The default {@code randn(scale)}: seeded normal entries, see {@code hyp.runtime.data.RandomInit}. */
+    public static final String RANDOM_DEFAULT = "randn";
+
+    private void checkRandomInit(Global g, Expr.Call c) {
+        if (!g.type().differentiable()) {
+            diagnostics.error(c.span(), "randn(...) gives real values; " + g.kind().keyword() + " '" + g.name() + "' is " + g.type());
+            return;
+        }
+        if (c.args().size() != 1 || c.args().get(0).name() != null) {
+            diagnostics.error(c.span(), "randn takes one argument, the standard deviation: randn(0.1)");
+            return;
+        }
+        new ExprChecker(diagnostics, typing, constantNames(), name -> null).expect(c.args().get(0).value(), Type.REAL,
+                "the standard deviation of randn");
     }
 
     /** Names usable in constant expressions (defaults, settings): dimensions only. */

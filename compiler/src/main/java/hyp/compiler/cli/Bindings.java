@@ -1,6 +1,7 @@
 package hyp.compiler.cli;
 
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.check.Checker;
 import hyp.compiler.check.Global;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Var;
@@ -8,6 +9,7 @@ import hyp.compiler.syntax.Expr;
 import hyp.compiler.types.Dim;
 import hyp.compiler.types.Type;
 import hyp.runtime.Tensor;
+import hyp.runtime.data.RandomInit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,8 +47,7 @@ final class Bindings {
                         + (g == null ? "parameter of " + f.name() : g.kind().keyword() + " " + name) + ": "
                         + f.params().get(i).type() + ")");
             }
-            double v = constant(g.decl().init(), sizes);
-            args[i] = filled(name, f.params().get(i).type(), v, sizes);
+            args[i] = byDefault(name, f.params().get(i).type(), g.decl().init(), sizes);
         }
         return new ArrayList<>(Arrays.asList(args));
     }
@@ -74,7 +75,7 @@ final class Bindings {
                 throw new UsageException("no value for " + g.kind().keyword() + " '" + g.name() + "': pass --data "
                         + g.name() + "=FILE.csv or --at " + g.name() + "=... (" + g.type() + ")");
             }
-            out.put(g.name(), filled(g.name(), g.type(), constant(g.decl().init(), sizes), sizes));
+            out.put(g.name(), byDefault(g.name(), g.type(), g.decl().init(), sizes));
         }
         return out;
     }
@@ -105,6 +106,21 @@ final class Bindings {
         if (before != null && before != size) {
             throw new UsageException("dimension " + d.name() + " is " + before + " elsewhere but " + size + " in '" + name + "'");
         }
+    }
+
+    /**
+     * A declared default: a constant spread over the shape, or {@code randn(scale)}, entries scale·N(0, 1) seeded by
+     * the declaration's name, so a file always starts from the same point.
+     */
+    private static Object byDefault(String name, Type t, Expr init, Map<String, Integer> sizes) {
+        if (init instanceof Expr.Call c && c.callee().name().equals(Checker.RANDOM_DEFAULT)) {
+            double scale = constant(c.args().get(0).value(), sizes);
+            Object zero = filled(name, t, 0.0, sizes);
+            if (zero instanceof Double) return RandomInit.normal(1, scale, name.hashCode())[0];
+            Tensor z = (Tensor) zero;
+            return new Tensor(RandomInit.normal(z.data.length, scale, name.hashCode()), z.shape);
+        }
+        return filled(name, t, constant(init, sizes), sizes);
     }
 
     private static Object filled(String name, Type t, double v, Map<String, Integer> sizes) {
