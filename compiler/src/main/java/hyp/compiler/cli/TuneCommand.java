@@ -195,7 +195,7 @@ final class TuneCommand implements Callable<Integer> {
             next = swap;
         }
         Map<String, Object> at = new LinkedHashMap<>(values);
-        at.put(hp.optimizer.param(), dynamics.stateLayout().get(s, 0));
+        at.putAll(hp.packing.unpack(dynamics.stateLayout().get(s, 0)));
         for (int h = 0; h < hp.hypers.size(); h++) at.put(hp.hypers.get(h), dynamics.hyperLayout().get(lambda, h));
         return new Outcome(dynamics.outerLoss(s, lambda), defs.at(at));
     }

@@ -23,19 +23,23 @@ import java.util.Map;
 public final class HypergradientProgram {
     public final OptimizerProgram optimizer;
     public final List<String> hypers;
+    /** How the trained params sit in the optimizer's state entry 0 (several params share one vector). */
+    public final ParamPacking packing;
     public final Function init, initAdjoint, step, stepAdjoint, outer, outerAdjoint;
     /** For implicit differentiation: the training loss's gradient in w, and its tangent-of-adjoint along w. */
     public final Function lossGradient, lossSecondOrder;
     private final Function loss;
 
-    private HypergradientProgram(OptimizerProgram optimizer, List<String> hypers, Function outer, Function loss) {
+    private HypergradientProgram(OptimizerProgram optimizer, ParamPacking packing, List<String> hypers, Function outer,
+                                 Function loss) {
         this.optimizer = optimizer;
+        this.packing = packing;
         this.loss = loss;
         this.hypers = hypers;
         this.init = optimizer.init();
         this.step = optimizer.step();
         this.outer = outer;
-        this.initAdjoint = rename(Derivatives.adjoint(init, mark(init, true, false)), "init_adjoint");
+        this.initAdjoint = rename(Derivatives.adjoint(init, mark(init, false, true)), "init_adjoint");
         this.stepAdjoint = rename(Derivatives.adjoint(step, mark(step, true, true)), "step_adjoint");
         this.outerAdjoint = rename(Derivatives.adjoint(outer, mark(outer, true, true)), "outer_adjoint");
         boolean[] wOnly = new boolean[loss.params().size()];
@@ -64,10 +68,11 @@ public final class HypergradientProgram {
             hyp.compiler.reverse.ReversibleProgram.requireInvertible(program, trains.get(0), opt);
         }
         List<String> hypers = tune.targets().stream().map(t -> t.name()).toList();
-        Function outer = Lowering.lower(program, tune.loss().name());
+        ParamPacking packing = ParamPacking.of(program, trains.get(0));
+        Function outer = packing.wrap(Lowering.lower(program, tune.loss().name()));
         if (!outer.paramNames().contains(opt.param())) {
             throw CompileException.at(tune.loss().span(), "validation loss '" + tune.loss().name()
-                    + "' does not read '" + opt.param() + "', so it cannot depend on training");
+                    + "' does not read '" + String.join("' or '", packing.targets()) + "', so it cannot depend on training");
         }
         for (var s : opt.state()) {
             int k = opt.state().indexOf(s);
@@ -75,8 +80,8 @@ public final class HypergradientProgram {
                 throw CompileException.at(trains.get(0).by().span(), "optimizer state '" + s + "' must be real or a real tensor");
             }
         }
-        Function loss = Lowering.lower(program, trains.get(0).loss().name());
-        return new HypergradientProgram(opt, hypers, outer, loss);
+        Function loss = packing.wrap(Lowering.lower(program, trains.get(0).loss().name()));
+        return new HypergradientProgram(opt, packing, hypers, outer, loss);
     }
 
     /** All functions to compile into one class. */
@@ -104,7 +109,8 @@ public final class HypergradientProgram {
      * The runtime dynamics for these values of data, params and hypers (by name), calling the generated methods
      * found by {@code methods} (a function name to its handle).
      */
-    public CompiledDynamics dynamics(Map<String, Object> values, java.util.function.Function<String, MethodHandle> methods) {
+    public CompiledDynamics dynamics(Map<String, Object> given, java.util.function.Function<String, MethodHandle> methods) {
+        Map<String, Object> values = packing.pack(given);
         List<int[]> hyperShapes = new ArrayList<>();
         for (String h : hypers) hyperShapes.add(Layout.shapeOf(require(values, h)));
         Layout hyperLayout = new Layout(hypers, hyperShapes);
@@ -116,7 +122,7 @@ public final class HypergradientProgram {
         int n = stateLayout.count();
         return new CompiledDynamics(stateLayout, hyperLayout,
                 call(methods, init, init, values, 0, List.of()),
-                call(methods, initAdjoint, init, values, n, cotangents(init, mark(init, true, false))),
+                call(methods, initAdjoint, init, values, n, cotangents(init, mark(init, false, true))),
                 call(methods, step, step, values, 0, List.of()),
                 call(methods, stepAdjoint, step, values, n + 1, cotangents(step, mark(step, true, true))),
                 call(methods, outer, outer, values, 0, List.of()),
@@ -124,8 +130,9 @@ public final class HypergradientProgram {
     }
 
     /** The inner objective for implicit differentiation at the trained parameter (state entry 0). */
-    public hyp.runtime.train.CompiledObjective objective(CompiledDynamics dynamics, Map<String, Object> values,
+    public hyp.runtime.train.CompiledObjective objective(CompiledDynamics dynamics, Map<String, Object> given,
                                                           java.util.function.Function<String, MethodHandle> methods) {
+        Map<String, Object> values = packing.pack(given);
         Layout w = new Layout(List.of(optimizer.param()), List.of(dynamics.stateLayout().shapes().get(0)));
         List<Integer> order = new ArrayList<>();
         for (String name : loss.paramNames()) {

@@ -33,6 +33,7 @@ public final class OptimizerLowering {
     private final Decl.Train train;
     private final Decl.Optimizer optimizer;
     private final String param;
+    private final ParamPacking packing;
     private final Function lossAdjoint;
     private final Function loss;
     private final int wIndex;
@@ -42,19 +43,18 @@ public final class OptimizerLowering {
     private OptimizerLowering(CheckedProgram program, Decl.Train train) {
         this.program = program;
         this.train = train;
-        if (train.targets().size() > 1) {
-            throw CompileException.at(train.targets().get(1).span(), "train takes one param at a time in this version");
-        }
-        this.param = train.targets().get(0).name();
+        this.packing = ParamPacking.of(program, train);
+        this.param = packing.name();
         this.optimizer = program.optimizers().get(train.by().name().name());
         if (optimizer == null) {
             throw CompileException.at(train.by().name().span(), "optimizer '" + train.by().name().name()
                     + "' is not declared in this file; the standard optimizer library is not available yet");
         }
-        this.loss = Lowering.lower(program, train.loss().name());
+        this.loss = packing.wrap(Lowering.lower(program, train.loss().name()));
         this.wIndex = loss.paramNames().indexOf(param);
         if (wIndex < 0) {
-            throw CompileException.at(train.loss().span(), "loss '" + train.loss().name() + "' does not depend on '" + param + "'");
+            throw CompileException.at(train.loss().span(), "loss '" + train.loss().name() + "' does not depend on '"
+                    + String.join("', '", packing.targets()) + "'");
         }
         boolean[] wrt = new boolean[loss.params().size()];
         wrt[wIndex] = true;
@@ -71,7 +71,7 @@ public final class OptimizerLowering {
     }
 
     private OptimizerProgram run() {
-        Type wType = program.globals().get(param).type();
+        Type wType = packing.type();
         // init: (w0, context...) -> (state...)
         IrBuilder b = new IrBuilder();
         List<Var> params = new ArrayList<>();
