@@ -5,7 +5,6 @@ import hyp.compiler.ir.Function;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.syntax.Expr;
 import hyp.compiler.train.HypergradientProgram;
-import hyp.compiler.train.OptimizerLowering;
 import hyp.compiler.train.OptimizerProgram;
 import hyp.runtime.reverse.GeneratedIncrements;
 import hyp.runtime.reverse.IncrementFunction;
