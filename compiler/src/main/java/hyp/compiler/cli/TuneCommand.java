@@ -80,6 +80,10 @@ final class TuneCommand implements Callable<Integer> {
             description = "implicit: solve (H + mu I) x = g, for singular or indefinite Hessians (default ${DEFAULT-VALUE})")
     double damping;
 
+    @Option(names = "--auc", paramLabel = "DEF:X:Y", description = "also report 1 - the one-vs-rest macro AUC of DEF's "
+            + "class scores over the rows of data X against labels Y (one-hot rows or class indices)")
+    List<String> auc = new ArrayList<>();
+
     @Option(names = "--json", description = "print one JSON object instead of the table")
     boolean json;
 
@@ -119,7 +123,8 @@ final class TuneCommand implements Callable<Integer> {
         double[] lambda0 = new double[dynamics.hyperSize()];
         for (int h = 0; h < hp.hypers.size(); h++) hl.put(lambda0, h, values.get(hp.hypers.get(h)));
         DefValues defs = DefValues.compile(program);
-        Outcome before = train(hp, dynamics, defs, values, lambda0, trainSteps);
+        List<AucMetric> metrics = AucMetric.parse(program, auc);
+        Outcome before = train(hp, dynamics, defs, metrics, values, lambda0, trainSteps);
 
         HyperNames names = new HyperNames(hl);
         TuneProgress progress = new TuneProgress(err, n, TuneProgress.onTerminal());
@@ -144,7 +149,7 @@ final class TuneCommand implements Callable<Integer> {
             progress.finish();
         }
         long elapsed = history.elapsedMillis();
-        Outcome after = train(hp, dynamics, defs, values, result.hyper(), trainSteps);
+        Outcome after = train(hp, dynamics, defs, metrics, values, result.hyper(), trainSteps);
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("file", file.toString());
@@ -182,9 +187,9 @@ final class TuneCommand implements Callable<Integer> {
 
     /**
      * The train statement's run at λ: init, then T steps (once the optimizer's until rule holds, its steps keep
-     * the state as it is); then L_te and every loss-like def at the trained parameters and λ.
+     * the state as it is); then L_te, every loss-like def and the --auc metrics at the trained parameters and λ.
      */
-    private static Outcome train(HypergradientProgram hp, CompiledDynamics dynamics, DefValues defs,
+    private static Outcome train(HypergradientProgram hp, CompiledDynamics dynamics, DefValues defs, List<AucMetric> metrics,
                                  Map<String, Object> values, double[] lambda, int steps) {
         double[] s = new double[dynamics.stateSize()], next = new double[dynamics.stateSize()];
         dynamics.init(lambda, s);
@@ -197,7 +202,9 @@ final class TuneCommand implements Callable<Integer> {
         Map<String, Object> at = new LinkedHashMap<>(values);
         at.putAll(hp.packing.unpack(dynamics.stateLayout().get(s, 0)));
         for (int h = 0; h < hp.hypers.size(); h++) at.put(hp.hypers.get(h), dynamics.hyperLayout().get(lambda, h));
-        return new Outcome(dynamics.outerLoss(s, lambda), defs.at(at));
+        Map<String, Double> reported = defs.at(at);
+        for (AucMetric m : metrics) reported.put(m.label(), m.oneMinusAuc(at));
+        return new Outcome(dynamics.outerLoss(s, lambda), reported);
     }
 
     /** --method, else the tune statement's {@code using}, else unrolled; methods not wired here fail clearly. */

@@ -1,0 +1,155 @@
+package hyp.compiler.cli;
+
+import hyp.compiler.Pipeline;
+import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.ir.Function;
+import hyp.compiler.syntax.Decl;
+import hyp.compiler.train.GeneratedMethods;
+import hyp.compiler.train.OptimizerLowering;
+import hyp.compiler.train.OptimizerProgram;
+import hyp.compiler.train.ParamPacking;
+import java.io.PrintWriter;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hyp train FILE}: runs the file's train statement at the declared (or given) hyperparameters and reports
+ * every loss-like def, and any {@code --auc} metric, at the initial and at the trained parameters. The baseline a
+ * tune run is compared with, and the way to run a file that tunes nothing.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Runs the file's train statement and reports every loss-like def at the initial and the "
+                + "trained parameters.")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
+    Path file;
+
+    @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default: the train statement's)")
+    Integer steps;
+
+    @Option(names = "--at", paramLabel = "NAME=VALUE", description = "a value for a data, param or hyper")
+    List<String> at = new ArrayList<>();
+
+    @Option(names = "--data", paramLabel = "NAME=FILE", description = "a data declaration bound from a CSV file (.csv or .csv.gz)")
+    List<String> data = new ArrayList<>();
+
+    @Option(names = "--auc", paramLabel = "DEF:X:Y", description = "also report 1 - the one-vs-rest macro AUC of DEF's "
+            + "class scores over the rows of data X against labels Y (one-hot rows or class indices)")
+    List<String> auc = new ArrayList<>();
+
+    @Option(names = "--json", description = "print one JSON object instead of the table")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        List<Decl.Train> trains = program.program().all(Decl.Train.class);
+        if (trains.isEmpty()) throw new UsageException(file + " has no train statement ('train PARAM on LOSS by ...')");
+        Decl.Train train = trains.get(0);
+        if (steps != null && steps < 0) throw new UsageException("--steps must be >= 0, got " + steps);
+        OptimizerProgram opt = Pipeline.derive(program, () -> OptimizerLowering.lower(program, train));
+        ParamPacking packing = ParamPacking.of(program, train);
+        Map<String, Object> given = Bindings.parseAssignments(at);
+        given.putAll(DataFiles.load(program, data));
+        Map<String, Object> values = Bindings.globals(program, given);
+        DefValues defs = DefValues.compile(program);
+        List<AucMetric> metrics = AucMetric.parse(program, auc);
+        int total = steps != null ? steps : opt.steps();
+
+        long start = System.nanoTime();
+        GeneratedMethods methods = new GeneratedMethods(List.of(opt.init(), opt.step()));
+        Map<String, Object> packed = packing.pack(values);
+        Object[] state = call(methods.apply(opt.init().name()), opt.init(), packed, null, 0);
+        int taken = 0;
+        boolean stopped = false;
+        while (taken < total && !stopped) {
+            Object[] r = call(methods.apply(opt.step().name()), opt.step(), packed, state, taken + 1);
+            state = Arrays.copyOf(r, state.length);
+            stopped = (Boolean) r[state.length];
+            taken++;
+        }
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        Map<String, Object> trained = new LinkedHashMap<>(values);
+        trained.putAll(packing.unpack(state[0]));
+        Map<String, Double> before = report(defs, metrics, values), after = report(defs, metrics, trained);
+
+        String by = train.by().name().name();
+        if (json) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("file", file.toString());
+            summary.put("train", packing.targets());
+            summary.put("optimizer", by);
+            summary.put("steps", taken);
+            summary.put("stopped", stopped);
+            summary.put("elapsedMs", elapsed);
+            summary.put("initial", before);
+            summary.put("trained", after);
+            out.println(Json.write(summary));
+        } else {
+            out.println("train " + String.join(", ", packing.targets()) + " on " + train.loss().name() + " by " + by
+                    + ": " + taken + (taken == 1 ? " step" : " steps") + (stopped ? " (its until rule held)" : "")
+                    + " in " + TuneProgress.duration(elapsed / 1000.0));
+            out.println();
+            table(out, before, after);
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    private static Map<String, Double> report(DefValues defs, List<AucMetric> metrics, Map<String, Object> values) {
+        Map<String, Double> out = defs.at(values);
+        for (AucMetric m : metrics) out.put(m.label(), m.oneMinusAuc(values));
+        return out;
+    }
+
+    private static void table(PrintWriter out, Map<String, Double> before, Map<String, Double> after) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"", "initial", "trained"});
+        for (String name : before.keySet()) {
+            rows.add(new String[] {name, TuneTable.number(before.get(name)), TuneTable.number(after.get(name))});
+        }
+        int[] width = new int[3];
+        for (String[] r : rows) for (int c = 0; c < 3; c++) width[c] = Math.max(width[c], r[c].length());
+        for (String[] r : rows) {
+            out.println((String.format("%-" + width[0] + "s", r[0]) + "   " + String.format("%" + width[1] + "s", r[1])
+                    + "   " + String.format("%" + width[2] + "s", r[2])).stripTrailing());
+        }
+    }
+
+    /** Calls init (state == null) or step t on the state, the other arguments taken by name from {@code values}. */
+    private static Object[] call(MethodHandle h, Function f, Map<String, Object> values, Object[] state, int t) {
+        Object[] args = new Object[f.params().size()];
+        int k = 0;
+        if (state != null) {
+            for (Object s : state) args[k++] = s;
+            args[k++] = t;
+        }
+        for (; k < args.length; k++) {
+            String name = f.paramNames().get(k);
+            if (!values.containsKey(name)) throw new IllegalStateException("no value for '" + name + "'");
+            args[k] = values.get(name);
+        }
+        try {
+            Object r = h.invokeWithArguments(args);
+            return r instanceof Object[] a ? a : new Object[] {r};
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
