@@ -1,0 +1,173 @@
+#!/usr/bin/python3
+"""The PyTorch side of the hyp-vs-PyTorch hypergradient benchmark (bench/peer/run).
+
+The problem of bench/peer/logreg_adam.hyp written out by hand: per-feature L2 logistic regression trained by
+the seed's Adam (m0 = g0, v0 = g0*g0, no bias correction) for T steps from w = 0, rho = -3, in float64 on one
+CPU thread. Two hypergradients of the validation loss with respect to rho:
+
+  unrolled  autograd through the T steps (inner gradients taken with create_graph=True), one backward pass;
+  implicit  T steps without a graph, then CG on Hessian-vector products (double backward through the
+            training-loss gradient) for H x = grad_w L_val, and -d2L/drho dw . x, the same CG as hyp's
+            (x0 = 0, stop at relative residual 1e-10, at most 1000 iterations).
+
+Timing copies hyp.bench.Timing: warm-up runs for at least --warmup-seconds (and at least two), then runs
+until --measure-seconds have passed and --min-reps were made; the median is reported.
+"""
+import argparse
+import json
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+LR, B1, B2, EPS = 0.05, 0.9, 0.999, 1e-8
+RHO0 = -3.0
+CG_TOLERANCE, CG_MAX_ITERATIONS = 1e-10, 1000
+
+
+def softplus(x):
+    # log(1 + e^x); the default threshold (20) returns x above it, an error of e^-20 ~ 2e-9 relative.
+    # Above 40 the correction is below double rounding, so this is exact to the last bit that matters.
+    return F.softplus(x, beta=1, threshold=40)
+
+
+class Problem:
+    def __init__(self, X, y, Xv, yv):
+        self.X, self.y, self.Xv, self.yv = X, y, Xv, yv
+
+    def train_loss(self, w, rho):
+        return softplus(-self.y * (self.X @ w)).mean() + 0.5 * (torch.exp(rho) * w ** 2).sum()
+
+    def valid_loss(self, w):
+        return softplus(-self.yv * (self.Xv @ w)).mean()
+
+    def grad_w(self, w, rho, create_graph):
+        return torch.autograd.grad(self.train_loss(w, rho), w, create_graph=create_graph)[0]
+
+    def unrolled(self, steps):
+        d = self.X.shape[1]
+        rho = torch.full((d,), RHO0, dtype=torch.float64, requires_grad=True)
+        w = torch.zeros(d, dtype=torch.float64, requires_grad=True)
+        g = self.grad_w(w, rho, True)
+        m, v = g, g ** 2
+        for _ in range(steps):
+            w = w - LR * m / (torch.sqrt(v) + EPS)
+            g = self.grad_w(w, rho, True)
+            m = B1 * m + (1 - B1) * g
+            v = B2 * v + (1 - B2) * g ** 2
+        value = self.valid_loss(w)
+        (hyper,) = torch.autograd.grad(value, rho)
+        return value.item(), hyper, {}
+
+    def implicit(self, steps):
+        d = self.X.shape[1]
+        rho = torch.full((d,), RHO0, dtype=torch.float64)
+        w = torch.zeros(d, dtype=torch.float64, requires_grad=True)
+        g = self.grad_w(w, rho, False)
+        m, v = g, g ** 2
+        for _ in range(steps):
+            with torch.no_grad():
+                w = (w - LR * m / (torch.sqrt(v) + EPS)).requires_grad_(True)
+            g = self.grad_w(w, rho, False)
+            m = B1 * m + (1 - B1) * g
+            v = B2 * v + (1 - B2) * g ** 2
+        w = w.detach().requires_grad_(True)
+        rho.requires_grad_(True)
+        gw = self.grad_w(w, rho, True)  # kept: every Hessian-vector product is a backward pass through it
+        value = self.valid_loss(w)
+        b = torch.autograd.grad(value, w)[0]
+        hvp = lambda p: torch.autograd.grad(gw, w, p, retain_graph=True)[0]
+        x, iterations, products = conjugate_gradient(hvp, b)
+        (mixed,) = torch.autograd.grad(gw, rho, -x)
+        return value.item(), mixed, {"hvp": products, "cg_iterations": iterations}
+
+
+def conjugate_gradient(apply, b):
+    """hyp.runtime.hyper.ConjugateGradient from x0 = 0, step for step."""
+    b_norm = torch.linalg.norm(b).item()
+    x = torch.zeros_like(b)
+    r = b.clone()
+    p = r.clone()
+    rr = torch.dot(r, r).item()
+    k = products = 0
+    while True:
+        relative = rr ** 0.5 / b_norm
+        if relative <= CG_TOLERANCE:
+            return x, k, products
+        if k >= CG_MAX_ITERATIONS:
+            raise RuntimeError(f"CG: no convergence in {k} iterations, relative residual {relative}")
+        ap = apply(p)
+        products += 1
+        curvature = torch.dot(p, ap).item()
+        if not curvature > 0:
+            raise RuntimeError(f"CG: curvature {curvature} at iteration {k}")
+        alpha = rr / curvature
+        x += alpha * p
+        r -= alpha * ap
+        rr_next = torch.dot(r, r).item()
+        p = r + (rr_next / rr) * p
+        rr = rr_next
+        k += 1
+
+
+def measure(run, warmup_seconds, measure_seconds, min_reps):
+    start, k = time.perf_counter(), 0
+    while k < 2 or time.perf_counter() - start < warmup_seconds:
+        run()
+        k += 1
+    times = []
+    while len(times) < min_reps or sum(times) < measure_seconds:
+        t0 = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def loaded_blas():
+    """The BLAS library torch is running on (Debian's torch links the libblas.so.3 the system or LD_LIBRARY_PATH
+    provides: the reference BLAS unless OpenBLAS or BLIS is installed)."""
+    with open("/proc/self/maps") as f:
+        paths = {line.split()[-1] for line in f if "blas" in line.lower() and "/" in line}
+    return ", ".join(sorted(paths)) or "none found"
+
+
+def load(path):
+    return torch.from_numpy(np.loadtxt(path, delimiter=",", dtype=np.float64, ndmin=2))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data_dir")
+    ap.add_argument("--method", choices=["unrolled", "implicit"], required=True)
+    ap.add_argument("--steps", type=int, required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--warmup-seconds", type=float, default=3)
+    ap.add_argument("--measure-seconds", type=float, default=3)
+    ap.add_argument("--min-reps", type=int, default=5)
+    a = ap.parse_args()
+    torch.set_num_threads(1)
+    torch.set_num_interop_threads(1)
+    X, Xv = load(f"{a.data_dir}/X.csv"), load(f"{a.data_dir}/Xv.csv")
+    y, yv = load(f"{a.data_dir}/y.csv").reshape(-1), load(f"{a.data_dir}/yv.csv").reshape(-1)
+    problem = Problem(X, y, Xv, yv)
+    run = lambda: getattr(problem, a.method)(a.steps)
+    first = run()
+    times = measure(run, a.warmup_seconds, a.measure_seconds, a.min_reps)
+    value, hyper, work = run()
+    if not torch.equal(first[1], hyper):
+        raise RuntimeError("repeated runs gave different hypergradients")
+    result = {"side": "torch", "method": a.method, "n": X.shape[0], "d": X.shape[1], "steps": a.steps,
+              "torch": torch.__version__, "threads": torch.get_num_threads(),
+              "blas": loaded_blas(),
+              "median_seconds": float(np.median(times)), "seconds": times, **work,
+              "value": value, "hypergradient": hyper.tolist()}
+    with open(a.out, "w") as f:
+        json.dump(result, f)
+        f.write("\n")
+    print(f"torch {a.method:8s} N={X.shape[0]} D={X.shape[1]} T={a.steps}: median "
+          f"{1e3 * result['median_seconds']:.3f} ms over {len(times)} runs")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+package hyp.bench;
+
+import hyp.compiler.Pipeline;
+import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.train.GeneratedMethods;
+import hyp.compiler.train.HypergradientProgram;
+import hyp.runtime.Tensor;
+import hyp.runtime.data.CsvReader;
+import hyp.runtime.hyper.Hypergradient;
+import hyp.runtime.hyper.Implicit;
+import hyp.runtime.hyper.StoreAll;
+import hyp.runtime.hyper.Work;
+import hyp.runtime.train.CompiledDynamics;
+import hyp.runtime.train.CompiledObjective;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The hyp side of the hyp-vs-PyTorch hypergradient benchmark ({@code bench/peer/run}): compiles the benchmark
+ * {@code .hyp} once, then times one hypergradient of the validation loss with respect to {@code rho} through
+ * T optimizer steps, after JIT warm-up runs, and reports the median. {@code unrolled} is store-all reverse mode;
+ * {@code implicit} is T forward steps followed by CG on Hessian-vector products at the last iterate.
+ *
+ * <pre>
+ * PeerHypergradient FILE.hyp DATA_DIR --method unrolled|implicit --steps T --out RESULT.json
+ *                   [--warmup-seconds S] [--measure-seconds S] [--min-reps R]
+ * </pre>
+ *
+ * DATA_DIR holds X.csv, y.csv, Xv.csv and yv.csv (as {@code hyp data synth logreg} writes them). The result file
+ * is one JSON object: method, sizes, median and all measured times, compile time, value and hypergradient.
+ */
+public final class PeerHypergradient {
+    private PeerHypergradient() {}
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> opt = options(args, 2);
+        Path file = Path.of(args[0]);
+        Path dataDir = Path.of(args[1]);
+        String method = opt.getOrDefault("method", "unrolled");
+        int steps = Integer.parseInt(opt.getOrDefault("steps", "200"));
+        double warmup = Double.parseDouble(opt.getOrDefault("warmup-seconds", "3"));
+        double measure = Double.parseDouble(opt.getOrDefault("measure-seconds", "3"));
+        int minReps = Integer.parseInt(opt.getOrDefault("min-reps", "5"));
+        Path out = Path.of(require(opt, "out"));
+
+        Map<String, Object> values = new HashMap<>();
+        values.put("X", CsvReader.STRICT.readMatrix(dataDir.resolve("X.csv")));
+        values.put("y", CsvReader.STRICT.read(dataDir.resolve("y.csv")));
+        values.put("Xv", CsvReader.STRICT.readMatrix(dataDir.resolve("Xv.csv")));
+        values.put("yv", CsvReader.STRICT.read(dataDir.resolve("yv.csv")));
+        Tensor x = (Tensor) values.get("X");
+        int n = x.shape[0], d = x.shape[1];
+        values.put("w", Tensor.zeros(d));
+        values.put("rho", Tensor.fill(-3.0, d));
+
+        // Compile: parse, check, derive adjoints, emit bytecode, bind the data.
+        long c0 = System.nanoTime();
+        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
+        GeneratedMethods methods = new GeneratedMethods(hp.functions());
+        CompiledDynamics dynamics = hp.dynamics(values, methods);
+        CompiledObjective objective = hp.objective(dynamics, values, methods);
+        double compileSeconds = (System.nanoTime() - c0) * 1e-9;
+        double[] hyper = ((Tensor) values.get("rho")).data.clone();
+
+        Supplier<Hypergradient> run = switch (method) {
+            case "unrolled" -> () -> new StoreAll().compute(dynamics, steps, hyper);
+            case "implicit" -> () -> implicit(dynamics, objective, steps, hyper);
+            default -> throw new IllegalArgumentException("--method must be unrolled or implicit, got " + method);
+        };
+        Hypergradient first = run.get();
+        double[] times = Timing.measure(run::get, warmup, measure, minReps);
+        Hypergradient last = run.get();
+        if (!Arrays.equals(first.gradient(), last.gradient())) {
+            throw new IllegalStateException("repeated runs gave different hypergradients: the benchmark is not deterministic");
+        }
+        Files.writeString(out, json(method, n, d, steps, compileSeconds, times, last));
+        System.out.printf(Locale.ROOT, "hyp   %-8s N=%d D=%d T=%d: median %.3f ms over %d runs (compile %.0f ms)%n",
+                method, n, d, steps, Timing.median(times) * 1e3, times.length, compileSeconds * 1e3);
+    }
+
+    /** T forward steps from the initial state, then the implicit-function hypergradient at the last iterate. */
+    private static Hypergradient implicit(CompiledDynamics dynamics, CompiledObjective objective, int steps, double[] hyper) {
+        double[] s = new double[dynamics.stateSize()], next = new double[dynamics.stateSize()];
+        dynamics.init(hyper, s);
+        for (int t = 0; t < steps; t++) {
+            dynamics.step(t, s, hyper, next);
+            double[] tmp = s;
+            s = next;
+            next = tmp;
+        }
+        double[] w = Arrays.copyOf(s, dynamics.stateLayout().size(0));
+        Hypergradient g = new Implicit(Implicit.Options.defaults()).compute(objective, w, hyper);
+        return new Hypergradient(g.value(), g.gradient(), g.memory(), g.work().plus(Work.ofSteps(steps, 0)));
+    }
+
+    private static String json(String method, int n, int d, int steps, double compile, double[] times, Hypergradient g) {
+        StringBuilder b = new StringBuilder("{");
+        b.append("\"side\": \"hyp\", \"method\": \"").append(method).append("\", ");
+        b.append("\"n\": ").append(n).append(", \"d\": ").append(d).append(", \"steps\": ").append(steps).append(", ");
+        b.append("\"compile_seconds\": ").append(compile).append(", ");
+        b.append("\"median_seconds\": ").append(Timing.median(times)).append(", ");
+        b.append("\"seconds\": ").append(array(times)).append(", ");
+        b.append("\"hvp\": ").append(g.work().hessianVectorProducts()).append(", ");
+        b.append("\"cg_iterations\": ").append(g.work().cgIterations()).append(", ");
+        b.append("\"value\": ").append(g.value()).append(", ");
+        b.append("\"hypergradient\": ").append(array(g.gradient())).append("}\n");
+        return b.toString();
+    }
+
+    private static String array(double[] a) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < a.length; i++) b.append(i == 0 ? "" : ", ").append(a[i]); // Double.toString round-trips
+        return b.append(']').toString();
+    }
+
+    private static Map<String, String> options(String[] args, int positional) {
+        if (args.length < positional) {
+            throw new IllegalArgumentException("usage: PeerHypergradient FILE.hyp DATA_DIR --method M --steps T --out FILE");
+        }
+        Map<String, String> opt = new HashMap<>();
+        for (int i = positional; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) throw new IllegalArgumentException("bad option " + args[i]);
+            opt.put(args[i].substring(2), args[i + 1]);
+        }
+        return opt;
+    }
+
+    private static String require(Map<String, String> opt, String key) {
+        String v = opt.get(key);
+        if (v == null) throw new IllegalArgumentException("--" + key + " is required");
+        return v;
+    }
+}
