@@ -33,7 +33,8 @@ import java.util.function.Supplier;
  * </pre>
  *
  * DATA_DIR holds X.csv, y.csv, Xv.csv and yv.csv (as {@code hyp data synth logreg} writes them). The result file
- * is one JSON object: method, sizes, median and all measured times, compile time, value and hypergradient.
+ * is one JSON object: method, sizes, median and all measured times (wall and process CPU), compile time, value
+ * and hypergradient.
  */
 public final class PeerHypergradient {
     private PeerHypergradient() {}
@@ -75,14 +76,15 @@ public final class PeerHypergradient {
             default -> throw new IllegalArgumentException("--method must be unrolled or implicit, got " + method);
         };
         Hypergradient first = run.get();
-        double[] times = Timing.measure(run::get, warmup, measure, minReps);
+        Timing.Runs times = Timing.measure(run::get, warmup, measure, minReps);
         Hypergradient last = run.get();
         if (!Arrays.equals(first.gradient(), last.gradient())) {
             throw new IllegalStateException("repeated runs gave different hypergradients: the benchmark is not deterministic");
         }
         Files.writeString(out, json(method, n, d, steps, compileSeconds, times, last));
-        System.out.printf(Locale.ROOT, "hyp   %-8s N=%d D=%d T=%d: median %.3f ms over %d runs (compile %.0f ms)%n",
-                method, n, d, steps, Timing.median(times) * 1e3, times.length, compileSeconds * 1e3);
+        System.out.printf(Locale.ROOT, "hyp   %-8s N=%d D=%d T=%d: median %.3f ms wall, %.3f ms CPU over %d runs "
+                + "(compile %.0f ms)%n", method, n, d, steps, Timing.median(times.wall()) * 1e3,
+                Timing.median(times.cpu()) * 1e3, times.wall().length, compileSeconds * 1e3);
     }
 
     /** T forward steps from the initial state, then the implicit-function hypergradient at the last iterate. */
@@ -100,13 +102,16 @@ public final class PeerHypergradient {
         return new Hypergradient(g.value(), g.gradient(), g.memory(), g.work().plus(Work.ofSteps(steps, 0)));
     }
 
-    private static String json(String method, int n, int d, int steps, double compile, double[] times, Hypergradient g) {
+    private static String json(String method, int n, int d, int steps, double compile, Timing.Runs times,
+                               Hypergradient g) {
         StringBuilder b = new StringBuilder("{");
         b.append("\"side\": \"hyp\", \"method\": \"").append(method).append("\", ");
         b.append("\"n\": ").append(n).append(", \"d\": ").append(d).append(", \"steps\": ").append(steps).append(", ");
         b.append("\"compile_seconds\": ").append(compile).append(", ");
-        b.append("\"median_seconds\": ").append(Timing.median(times)).append(", ");
-        b.append("\"seconds\": ").append(array(times)).append(", ");
+        b.append("\"median_seconds\": ").append(Timing.median(times.wall())).append(", ");
+        b.append("\"median_cpu_seconds\": ").append(Timing.median(times.cpu())).append(", ");
+        b.append("\"seconds\": ").append(array(times.wall())).append(", ");
+        b.append("\"cpu_seconds\": ").append(array(times.cpu())).append(", ");
         b.append("\"hvp\": ").append(g.work().hessianVectorProducts()).append(", ");
         b.append("\"cg_iterations\": ").append(g.work().cgIterations()).append(", ");
         b.append("\"value\": ").append(g.value()).append(", ");
