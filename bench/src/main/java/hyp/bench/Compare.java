@@ -33,7 +33,8 @@ public final class Compare {
             String name = r.getParams().getBenchmark().replaceFirst("^hyp\\.bench\\.", "");
             String layer = r.getParams().getParam("layer");
             String batch = r.getParams().getParam("batch");
-            String key = layer == null ? name : name + "[" + layer + ",b=" + batch + "]";
+            String d = r.getParams().getParam("d");
+            String key = layer != null ? name + "[" + layer + ",b=" + batch + "]" : d != null ? name + "[d=" + d + "]" : name;
             // sampled calls: the median, which other processes on the machine disturb less than the mean
             boolean sampled = r.getParams().getMode() == Mode.SampleTime;
             c.scores.put(key, sampled ? r.getPrimaryResult().getStatistics().getPercentile(50) : r.getPrimaryResult().getScore());
@@ -81,7 +82,7 @@ public final class Compare {
 
     /** Generated derivative code against its forward evaluation, and against the scalar code path. */
     private void gradientCosts() {
-        if (!scores.containsKey("GradientCostBench.logisticForward") && !scores.containsKey("GradientCostBench.netForward")) {
+        if (scores.keySet().stream().noneMatch(k -> k.startsWith("GradientCost") || k.startsWith("FusionBench"))) {
             return;
         }
         System.out.println();
@@ -89,12 +90,22 @@ public final class Compare {
         String[][] models = {{"logistic", "logistic loss, n=2000 d=200"}, {"net", "two-layer tanh net, n=2000 d=200 h=256"}};
         for (String[] m : models) {
             String base = "GradientCostBench." + m[0];
+            if (!scores.containsKey(base + "Forward")) {
+                continue;
+            }
             System.out.println("  " + m[1]);
             time("    forward", base + "Forward");
             time("    adjoint gradient", base + "Gradient");
             time("    Hessian-vector product", base + "HessianVector");
             cost("    gradient / forward", base + "Gradient", base + "Forward", 3.0);
             cost("    Hessian-vector / forward", base + "HessianVector", base + "Forward", 6.0);
+        }
+        System.out.println("  element-wise fusion alone: an Adam-style update (12 element-wise ops), one loop vs one kernel per op");
+        for (String d : new String[] {"4096", "1000000"}) {
+            String tag = "[d=" + d + "]";
+            time("    d=" + d + " fused", "FusionBench.adamFused" + tag);
+            time("    d=" + d + " unfused", "FusionBench.adamUnfused" + tag);
+            ratio("    d=" + d + " fusion speed-up", "FusionBench.adamUnfused" + tag, "FusionBench.adamFused" + tag, 0);
         }
         System.out.println("  speed-up of kernels + fusion against the scalar code path (plain loops, no fusion)");
         for (String m : new String[] {"logistic", "net"}) {
