@@ -240,11 +240,12 @@ public final class AdjointTransform {
         for (Block inner : IrWalk.regions(n)) {
             boolean[] found = {false};
             IrWalk.nodes(inner, x -> found[0] |= isTapeOp(x));
-            if (found[0]) {
-                throw new hyp.compiler.diag.InternalCompilerError(n.span(), "not supported yet: the adjoint of a gradient "
-                        + "computed through nested loops, or through a loop inside a loop or branch of the code being "
-                        + "differentiated again; the implicit and numerical hypergradient methods need no such adjoint");
-            }
+            if (!found[0]) continue;
+            String message = "not supported yet: the adjoint of a gradient computed inside a loop, or through nested "
+                    + "loops, of code that is differentiated again (as the adjoint of an optimizer step is); the "
+                    + "implicit and numerical hypergradient methods need no such adjoint";
+            if (n.span() != null) throw hyp.compiler.diag.CompileException.at(n.span(), message);
+            throw new hyp.compiler.diag.InternalCompilerError(null, message);
         }
     }
 

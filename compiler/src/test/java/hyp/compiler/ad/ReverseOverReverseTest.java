@@ -1,9 +1,11 @@
 package hyp.compiler.ad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hyp.compiler.backend.interp.Interpreter;
+import hyp.compiler.diag.CompileException;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrWalk;
 import hyp.compiler.ir.Node;
@@ -12,6 +14,7 @@ import hyp.runtime.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -94,6 +97,24 @@ class ReverseOverReverseTest {
                 assertEquals(fd, rr.data[i], 1e-6 * scale, name + ": differences of gradients, entry " + i);
             }
         }
+    }
+
+    @Test
+    void nestedLoopsInCodeDifferentiatedTwiceAreRejectedWithTheirLocation() {
+        String nested = """
+                def nested(w: real[3], X: real[4, 3]) -> real {
+                    s = 0.0
+                    for i in 0..4 {
+                        for j in 0..2 { s = s + tanh(X[i] @ w) * s }
+                    }
+                    return s
+                }
+                """;
+        Function gradient = Derivatives.adjoint(ComplexStepDefs.def(nested, "nested"), new boolean[] {true, false});
+        CompileException e = assertThrows(CompileException.class,
+                () -> Derivatives.adjoint(gradient, new boolean[] {true, false, false}));
+        assertTrue(e.diagnostics().get(0).message().startsWith("not supported yet"), e.getMessage());
+        assertTrue(e.diagnostics().get(0).span() != null);
     }
 
     private static Tensor shift(Tensor w, Tensor v, double h) {
