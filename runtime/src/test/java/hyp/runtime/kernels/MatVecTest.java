@@ -53,4 +53,24 @@ class MatVecTest {
         MatVec.gemv(true, 2, 3, a, 0, x, 2, y, 0, true);
         org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {15, 113, 1024}, y);
     }
+
+    @Test
+    void blockedRowsOnSlicesEqualOneRowAtATime() {
+        int m = 11, n = 13, aOff = 5, xOff = 3, yOff = 2;
+        double[] a = Reference.random(rnd, aOff + m * n);
+        double[] x = Reference.random(rnd, xOff + Math.max(m, n));
+        double[] y = Reference.random(rnd, yOff + Math.max(m, n));
+        double[] yRows = y.clone();
+        double[] yT = y.clone();
+        double[] yTRows = y.clone();
+        MatVec.gemv(false, m, n, a, aOff, x, xOff, y, yOff, true);
+        MatVec.gemv(true, m, n, a, aOff, x, xOff, yT, yOff, true);
+        for (int i = 0; i < m; i++) {
+            // one row: its own call on a 1 x n slice
+            MatVec.gemv(false, 1, n, a, aOff + i * n, x, xOff, yRows, yOff + i, true);
+            Blas1.axpy(x[xOff + i], a, aOff + i * n, yTRows, yOff, n);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(yRows, y, "A x, blocked vs single rows");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(yTRows, yT, "A^T x, blocked vs axpy per row");
+    }
 }
