@@ -5,10 +5,7 @@ public final class Scalars {
     private Scalars() {}
 
     public static double sigmoid(double x) {
-        // Split on the sign so exp never overflows.
-        if (x >= 0) return 1.0 / (1.0 + Math.exp(-x));
-        double e = Math.exp(x);
-        return e / (1.0 + e);
+        return hyp.runtime.kernels.ElementWise.sigmoid(x);
     }
 
     /** log(1 + e^x) without overflow for large x or loss of precision for very negative x. */
