@@ -7,6 +7,6 @@ public final class Simplify {
     private Simplify() {}
 
     public static Function run(Function f) {
-        return DeadCode.run(CommonSubexpressions.run(f));
+        return DeadCode.run(CommonSubexpressions.run(ShapeOnlyUses.run(f)));
     }
 }

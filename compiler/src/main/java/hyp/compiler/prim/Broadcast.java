@@ -24,6 +24,16 @@ final class Broadcast implements Primitive {
     }
 
     @Override
+    public int shapeSource(List<Type> args) {
+        return 1;
+    }
+
+    @Override
+    public boolean readsShapeOnly(int i) {
+        return i == 1;
+    }
+
+    @Override
     public Emission emission(List<Type> args, Object attr) {
         return new Emission.Call(Emission.SHAPES, "broadcast");
     }

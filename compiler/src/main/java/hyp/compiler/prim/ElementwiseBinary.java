@@ -46,6 +46,11 @@ abstract class ElementwiseBinary implements Primitive {
     }
 
     @Override
+    public int shapeSource(List<Type> args) {
+        return args.get(0).isTensor() ? 0 : args.get(1).isTensor() ? 1 : -1;
+    }
+
+    @Override
     public Emission emission(List<Type> args, Object attr) {
         if (!args.get(0).isTensor() && !args.get(1).isTensor()) return scalar;
         return new Emission.Call(Emission.TENSOR_MATH, name);

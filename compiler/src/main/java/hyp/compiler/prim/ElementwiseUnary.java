@@ -37,6 +37,11 @@ abstract class ElementwiseUnary implements Primitive {
     }
 
     @Override
+    public int shapeSource(List<Type> args) {
+        return args.get(0).isTensor() ? 0 : -1;
+    }
+
+    @Override
     public Emission emission(List<Type> args, Object attr) {
         return args.get(0).isTensor() ? new Emission.Call(Emission.TENSOR_MATH, name) : scalar;
     }

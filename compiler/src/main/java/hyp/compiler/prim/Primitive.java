@@ -39,6 +39,19 @@ public interface Primitive {
     /** The cotangents of the arguments given the result's cotangent; {@code null} entries are zero. */
     List<Var> vjp(IrBuilder b, Node.Op op, Var cotangent);
 
+    /**
+     * The index of an argument whose shape the result always has (an element-wise op's tensor operand), or -1.
+     * Lets a pass that needs only a shape take it from further up the graph.
+     */
+    default int shapeSource(List<Type> args) {
+        return -1;
+    }
+
+    /** True when argument {@code i} is read only for its shape, never for its values. */
+    default boolean readsShapeOnly(int i) {
+        return false;
+    }
+
     /** True for primitives with effects (the tape), which no pass may reorder, merge or drop. */
     default boolean effectful() {
         return false;

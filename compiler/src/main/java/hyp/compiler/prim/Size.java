@@ -21,6 +21,11 @@ final class Size implements NonDifferentiable {
     }
 
     @Override
+    public boolean readsShapeOnly(int i) {
+        return i == 0;
+    }
+
+    @Override
     public Emission emission(List<Type> args, Object attr) {
         if (attr instanceof Integer axis) return new Emission.Call(Emission.REDUCTIONS, "dim", List.of(axis));
         return new Emission.Call(Emission.REDUCTIONS, "size");
