@@ -121,6 +121,28 @@ class CommandLineTest {
     }
 
     @Test
+    void tuningByReversibleLearningLowersTheValidationLossAndAnUninvertibleStepIsALocatedError(@TempDir Path dir)
+            throws Exception {
+        Run r = hyp("tune", Examples.file("reversible.hyp").toString(), "--rounds", "3", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"method\": \"reversible\""), r.out());
+        Matcher before = Pattern.compile("\"before\": \\{\"L_te\": ([-0-9.eE]+)").matcher(r.out());
+        Matcher after = Pattern.compile("\"after\": \\{\"L_te\": ([-0-9.eE]+)").matcher(r.out());
+        assertTrue(before.find() && after.find(), r.out());
+        assertTrue(Double.parseDouble(after.group(1)) < Double.parseDouble(before.group(1)), r.out());
+
+        String source = Files.readString(Examples.file("reversible.hyp"))
+                .replace("by adam_running(lr = 0.01, eps = 0.01) for 1000 steps", "by lbfgs for 20 steps")
+                .replace("\"data/", "\"" + Examples.file("data").toAbsolutePath() + "/");
+        Path lbfgs = dir.resolve("lbfgs.hyp");
+        Files.writeString(lbfgs, source);
+        Run bad = hyp("tune", lbfgs.toString(), "--rounds", "1");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("optimizers.hyp:") && bad.err().contains("cannot be inverted")
+                && bad.err().contains("lbfgs.hyp:"), bad.err());
+    }
+
+    @Test
     void syntheticDataIsWrittenAndReadBack(@TempDir Path dir) throws Exception {
         Run r = hyp("data", "synth", "logreg", "--out", dir.toString(), "--set", "n=40", "--set", "d=6", "--set", "seed=5");
         assertEquals(0, r.code(), r.err());

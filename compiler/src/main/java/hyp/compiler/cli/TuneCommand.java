@@ -2,7 +2,9 @@ package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.reverse.ReversibleProgram;
 import hyp.compiler.syntax.Decl;
+import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.hyper.BinomialCheckpointing;
 import hyp.runtime.hyper.GreedyTuner;
@@ -11,6 +13,7 @@ import hyp.runtime.hyper.ImplicitTuner;
 import hyp.runtime.hyper.HypergradientException;
 import hyp.runtime.hyper.HypergradientStrategy;
 import hyp.runtime.hyper.TuningResult;
+import hyp.runtime.reverse.Reversible;
 import hyp.runtime.train.CompiledDynamics;
 import hyp.runtime.train.Layout;
 import java.io.PrintWriter;
@@ -47,7 +50,8 @@ final class TuneCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--method", paramLabel = "METHOD",
-            description = "unrolled, tree, binomial:S or numerical (default: the tune statement's 'using', else unrolled)")
+            description = "unrolled, tree, binomial:S, numerical, implicit or reversible (default: the tune statement's "
+                    + "'using', else unrolled)")
     String method;
 
     @Option(names = "--rounds", paramLabel = "N", description = "outer rounds (default: the tune statement's, else "
@@ -102,7 +106,8 @@ final class TuneCommand implements Callable<Integer> {
         if (tunes.isEmpty()) throw new UsageException(file + " has no tune statement ('tune HYPER on LOSS by ...')");
         Decl.Tune tune = tunes.get(0);
         String methodName = methodName(tune);
-        if (!methodName.equals("implicit")) strategy(methodName, 1); // a bad method fails before anything is compiled
+        boolean implicit = methodName.equals("implicit"), reversible = methodName.equals("reversible");
+        if (!implicit && !reversible) strategy(methodName, 1); // a bad method fails before anything is compiled
 
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
         Map<String, Object> given = Bindings.parseAssignments(at);
@@ -114,11 +119,10 @@ final class TuneCommand implements Callable<Integer> {
                 : tune.rounds() != null ? constants.count(tune.rounds(), "the number of rounds") : DEFAULT_ROUNDS;
         int trainSteps = hp.optimizer.steps();
         int k = stepsPerRound != null ? stepsPerRound : Math.max(1, (trainSteps + n - 1) / n);
-        boolean implicit = methodName.equals("implicit");
-        HypergradientStrategy strategy = implicit ? null : strategy(methodName, k);
-
         var methods = HypergradCommand.methods(hp);
         CompiledDynamics dynamics = hp.dynamics(values, methods);
+        HypergradientStrategy strategy = implicit ? null
+                : reversible ? reversibleStrategy(program, hp, dynamics, values) : strategy(methodName, k);
         Layout hl = dynamics.hyperLayout();
         double[] lambda0 = new double[dynamics.hyperSize()];
         for (int h = 0; h < hp.hypers.size(); h++) hl.put(lambda0, h, values.get(hp.hypers.get(h)));
@@ -207,13 +211,19 @@ final class TuneCommand implements Callable<Integer> {
         return new Outcome(dynamics.outerLoss(s, lambda), reported);
     }
 
-    /** --method, else the tune statement's {@code using}, else unrolled; methods not wired here fail clearly. */
+    /** --method, else the tune statement's {@code using}, else unrolled. */
     private String methodName(Decl.Tune tune) {
-        String m = method != null ? method : tune.method() != null ? tune.method().name() : "unrolled";
-        String missing = m.equals("reversible") ? "reversible learning is not available yet" : null;
-        if (missing == null) return m;
-        String where = method != null ? "--method " + m : tune.method().span().location() + ": 'using " + m + "'";
-        throw new UsageException(where + ": " + missing + "; use --method unrolled, tree, binomial:S, numerical or implicit");
+        return method != null ? method : tune.method() != null ? tune.method().name() : "unrolled";
+    }
+
+    /**
+     * Reversible learning for each round's k steps: the step's exact inverse (a located error when the optimizer
+     * has none), fixed-point ranges chosen per round from a double run of those steps.
+     */
+    private static HypergradientStrategy reversibleStrategy(CheckedProgram program, HypergradientProgram hp,
+                                                            CompiledDynamics dynamics, Map<String, Object> values) {
+        ReversibleProgram rp = Pipeline.derive(program, () -> ReversibleProgram.compile(program, hp));
+        return new Reversible(rp.sequence(dynamics, values, new GeneratedMethods(rp.functions())));
     }
 
     /** A strategy by name; plain {@code binomial} (as a tune statement writes it) stores about √K states. */

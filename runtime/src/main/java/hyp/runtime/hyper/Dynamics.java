@@ -42,4 +42,12 @@ public interface Dynamics {
 
   /** Gradient of {@link #outerLoss}: writes ∂L_te/∂s into {@code stateBar}, adds ∂L_te/∂λ into {@code hyperBar}. */
   void outerLossGradient(double[] state, double[] hyper, double[] stateBar, double[] hyperBar);
+
+  /**
+   * How many steps of the run came before this view's s_0 (a warm start's offset): step t here is step
+   * firstStep + t of the run, which is what a step reading the step counter must see.
+   */
+  default int firstStep() {
+    return 0;
+  }
 }

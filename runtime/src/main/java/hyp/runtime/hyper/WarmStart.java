@@ -21,6 +21,7 @@ public final class WarmStart implements Dynamics {
 
   @Override public int stateSize() { return base.stateSize(); }
   @Override public int hyperSize() { return base.hyperSize(); }
+  @Override public int firstStep() { return base.firstStep() + firstStep; }
 
   @Override
   public void init(double[] hyper, double[] state0) {

@@ -33,8 +33,13 @@ public final class FixedPointFormats {
      * @throws ArithmeticException naming the entry and step if that run leaves the finite doubles
      */
     public static FixedPointFormat[] observe(UpdateSequence seq, double[] state0, double[] hyper, int steps) {
+        return observe(seq, state0, hyper, steps, 0);
+    }
+
+    /** As {@link #observe(UpdateSequence, double[], double[], int)} from step {@code firstStep} of a longer run. */
+    public static FixedPointFormat[] observe(UpdateSequence seq, double[] state0, double[] hyper, int steps, int firstStep) {
         FloatReversibleStep run = new FloatReversibleStep(seq);
-        run.start(state0, hyper);
+        run.start(state0, hyper, firstStep);
         double[] s = new double[state0.length];
         double[] largest = new double[seq.memory()];
         for (int t = 0; ; t++) {

@@ -61,15 +61,17 @@ public final class Reversible implements HypergradientStrategy {
         }
         double[] s0 = new double[n];
         d.init(hyper, s0);
+        if (seq.stops() && s0[seq.stopSlot()] != 0.0) return frozen(d, steps, hyper, s0, finalState);
         long forward = 0;
+        int first = d.firstStep();
         FixedPointFormat[] f = formats;
         if (f == null && fracBits != null) f = FixedPointFormats.uniform(seq, fracBits);
         if (f == null) {
-            f = FixedPointFormats.observe(seq, s0, hyper, steps);
+            f = FixedPointFormats.observe(seq, s0, hyper, steps, first);
             forward += steps;
         }
         ExactReversibleStep exact = new ExactReversibleStep(seq, f);
-        exact.start(s0, hyper);
+        exact.start(s0, hyper, first);
         long[][] start = exact.fixedState();
         for (int t = 0; t < steps; t++) exact.forward();
         forward += steps;
@@ -104,6 +106,25 @@ public final class Reversible implements HypergradientStrategy {
         return new ReversibleHypergradient(g, f, active, seq.state().size(0), bits, active * seq.bufferBitsPerStep(),
                 bytes, exact.peakCorrections(), correctionBytes, Memory.ofStates(steps, n).storedBytes(), steps,
                 exact.searchEvaluations());
+    }
+
+    /**
+     * A warm start whose until rule already held: every step keeps the state, so nothing is run or stored and
+     * the hypergradient is L_te's own (plus whatever init(λ) passes on).
+     */
+    private ReversibleHypergradient frozen(Dynamics d, int steps, double[] hyper, double[] s0, double[] finalState) {
+        int n = s0.length;
+        if (finalState != null) System.arraycopy(s0, 0, finalState, 0, n);
+        double value = d.outerLoss(s0, hyper);
+        if (!Double.isFinite(value)) throw new HypergradientException("Reversible: outer loss = " + value);
+        double[] bar = new double[n], hyperBar = new double[d.hyperSize()];
+        d.outerLossGradient(s0, hyper, bar, hyperBar);
+        d.initAdjoint(hyper, bar, hyperBar);
+        requireFinite(hyperBar, "hypergradient");
+        Hypergradient g = new Hypergradient(value, hyperBar, new Memory(0, 0), Work.ofSteps(0, 0));
+        FixedPointFormat[] none = FixedPointFormats.uniform(seq, 0);
+        return new ReversibleHypergradient(g, none, 0, seq.state().size(0), 0, 0, 0, 0, 0,
+                Memory.ofStates(steps, n).storedBytes(), 0, 0);
     }
 
     /**

@@ -14,7 +14,12 @@ public sealed interface ReversibleStep permits SequenceRunner {
     UpdateSequence sequence();
 
     /** Starts from s_0 (a flattened state with the until flag, if any, at 0) and λ; forgets everything else. */
-    void start(double[] state0, double[] hyper);
+    default void start(double[] state0, double[] hyper) {
+        start(state0, hyper, 0);
+    }
+
+    /** As {@link #start(double[], double[])} for a view whose s_0 is step {@code firstStep} of a longer run. */
+    void start(double[] state0, double[] hyper, int firstStep);
 
     /** s_t → s_{t+1}. */
     void forward();

@@ -14,6 +14,8 @@ abstract sealed class SequenceRunner implements ReversibleStep permits FloatReve
     final double[] view;
     double[] hyper;
     private int t;
+    /** Steps of the run before s_0 (a warm start): the step counter the increments see is first + t + 1. */
+    private int first;
     private int stoppedAt = -1;
 
     SequenceRunner(UpdateSequence seq) {
@@ -27,7 +29,7 @@ abstract sealed class SequenceRunner implements ReversibleStep permits FloatReve
     }
 
     @Override
-    public void start(double[] state0, double[] h) {
+    public void start(double[] state0, double[] h, int firstStep) {
         if (state0.length != view.length) {
             throw new IllegalArgumentException("start state has " + state0.length + " entries, the layout " + view.length);
         }
@@ -36,6 +38,7 @@ abstract sealed class SequenceRunner implements ReversibleStep permits FloatReve
         }
         hyper = h.clone();
         t = 0;
+        first = firstStep;
         stoppedAt = -1;
         Arrays.fill(view, 0.0);
         load(state0);
@@ -55,7 +58,7 @@ abstract sealed class SequenceRunner implements ReversibleStep permits FloatReve
         List<UpdateGroup> groups = seq.groups();
         for (int g = 0; g < groups.size(); g++) {
             UpdateGroup group = groups.get(g);
-            Object[] r = group.increments().apply(view, hyper, t + 1);
+            Object[] r = group.increments().apply(view, hyper, first + t + 1);
             List<Update> updates = group.updates();
             if (group.implicit()) {
                 forwardImplicit(g, updates.get(0), r[0], t);
@@ -64,7 +67,7 @@ abstract sealed class SequenceRunner implements ReversibleStep permits FloatReve
             }
             if (group.yieldsStop()) stop = (Boolean) r[updates.size()];
         }
-        if (seq.stopRule() != null) stop = (Boolean) seq.stopRule().apply(view, hyper, t + 1)[0];
+        if (seq.stopRule() != null) stop = (Boolean) seq.stopRule().apply(view, hyper, first + t + 1)[0];
         if (stop) {
             stoppedAt = t;
             view[seq.stopSlot()] = 1.0;
@@ -90,7 +93,7 @@ abstract sealed class SequenceRunner implements ReversibleStep permits FloatReve
                 continue;
             }
             // The increments read none of the group's targets, so the state after the group gives them.
-            Object[] r = group.increments().apply(view, hyper, t + 1);
+            Object[] r = group.increments().apply(view, hyper, first + t + 1);
             for (int i = updates.size() - 1; i >= 0; i--) inverseExplicit(updates.get(i), r[i], t);
         }
     }
@@ -124,7 +127,7 @@ abstract sealed class SequenceRunner implements ReversibleStep permits FloatReve
 
     /** Evaluates the increment of an implicit group at the current view. */
     final Object implicitIncrement(int group) {
-        return seq.groups().get(group).increments().apply(view, hyper, t + 1)[0];
+        return seq.groups().get(group).increments().apply(view, hyper, first + t + 1)[0];
     }
 
     /** Component i of an increment: a Tensor of the target's size, or a Double standing for every element. */
