@@ -8,6 +8,7 @@ import hyp.compiler.backend.bytecode.Invoker;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Var;
+import hyp.runtime.tape.TapeRecording;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +51,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--grad", description = "also compute the gradient with respect to every real or tensor input (adjoint code)")
     boolean grad;
 
-    @Option(names = "--json", description = "print one JSON object: \"value\" (and with --grad \"gradient\" and \"path\", the branches taken and loop trips)")
+    @Option(names = "--json", description = "print one JSON object: \"value\" (and with --grad \"gradient\", \"path\", the branches taken and loop "
+            + "trips, and \"tape\", the adjoint tape's peak size, when the code loops)")
     boolean json;
 
     @Override
@@ -74,10 +76,20 @@ final class EvalCommand implements Callable<Integer> {
         Object value = Invoker.call(generated, f.name(), args.toArray());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("value", value);
+        Map<String, Object> tape = null;   // the adjoint's tape, when its code loops
         if (adjoint != null) {
             List<Object> adjointArgs = new ArrayList<>(args);
             adjointArgs.add(1.0);
-            Object[] out = (Object[]) Invoker.call(generated, adjoint.name(), adjointArgs.toArray());
+            Object[] out;
+            try (TapeRecording tapes = TapeRecording.start()) {
+                out = (Object[]) Invoker.call(generated, adjoint.name(), adjointArgs.toArray());
+                if (tapes.tapes() > 0) {
+                    tape = new LinkedHashMap<>();
+                    tape.put("tapes", tapes.tapes());
+                    tape.put("peakEntries", tapes.largestPeakEntries());
+                    tape.put("peakBytes", tapes.largestPeakBytes());
+                }
+            }
             Map<String, Object> gradient = new LinkedHashMap<>();
             int k = 1;
             for (int i = 0; i < f.params().size(); i++) {
@@ -85,6 +97,7 @@ final class EvalCommand implements Callable<Integer> {
                 if (p.type().differentiable()) gradient.put(f.paramNames().get(i), out[k++]);
             }
             result.put("gradient", gradient);
+            if (tape != null) result.put("tape", tape);
         }
         if (json) {
             String object = Json.write(result);
@@ -99,6 +112,9 @@ final class EvalCommand implements Callable<Integer> {
             out().println(value);
             if (result.containsKey("gradient")) {
                 ((Map<?, ?>) result.get("gradient")).forEach((n, g) -> out().println("d/d" + n + " = " + g));
+            }
+            if (tape != null) {
+                out().println("tape: peak " + tape.get("peakEntries") + " entries, " + tape.get("peakBytes") + " bytes");
             }
         }
         return Main.OK;

@@ -54,6 +54,33 @@ class DerivativeOutputTest {
     }
 
     @Test
+    void aMillionTripLoopDifferentiatesInReverseAndReportsItsTapePeak(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("long.hyp");
+        // s' = s + h*tanh(s): ds_T/ds_0 is the product of (1 + h*(1 - tanh(s)^2)) over the trips
+        Files.writeString(file, """
+                def long(x: real) -> real {
+                    s = x
+                    for i in 0..1000000 { s = s + 1e-6 * tanh(s) }
+                    return s
+                }
+                """);
+        CheckCommandTest.Run r = CheckCommandTest.hyp("eval", file.toString(), "long", "--at", "x=0.5", "--grad", "--json");
+        assertEquals(Main.OK, r.code(), r.err());
+        Map<?, ?> json = (Map<?, ?>) JsonReader.parse(r.out().trim());
+        double s = 0.5, ds = 1;
+        for (int i = 0; i < 1_000_000; i++) {
+            double t = Math.tanh(s);
+            ds *= 1 + 1e-6 * (1 - t * t);
+            s = s + 1e-6 * t;
+        }
+        assertEquals(ds, ((Number) ((Map<?, ?>) json.get("gradient")).get("x")).doubleValue(), 1e-9 * ds);
+        Map<?, ?> tape = (Map<?, ?>) json.get("tape");
+        // each trip keeps at least the overwritten s (8 bytes) for the reverse sweep
+        assertTrue(((Number) tape.get("peakEntries")).longValue() >= 1_000_000, tape.toString());
+        assertTrue(((Number) tape.get("peakBytes")).longValue() >= 8_000_000, tape.toString());
+    }
+
+    @Test
     void graphWithGradientPrintsTheAdjointCode(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("sq.hyp");
         Files.writeString(file, "def sq(x: real, y: real) = x * x * y\n");

@@ -15,10 +15,15 @@ public final class Tape {
     private int intTop;
     private Tensor[] tensors = new Tensor[16];
     private int tensorTop;
+    /** Payload bytes of the tensors held (references are shared, but a tensor on the tape is kept alive by it). */
+    private long tensorBytes;
     private long peakBytes;
+    private int peakEntries;
 
     public static Tape create() {
-        return new Tape();
+        Tape t = new Tape();
+        TapeRecording.created(t);
+        return t;
     }
 
     public static Tape pushReal(Tape t, double v) {
@@ -58,7 +63,8 @@ public final class Tape {
     public static Tape pushTensor(Tape t, Tensor v) {
         if (t.tensorTop == t.tensors.length) t.tensors = Arrays.copyOf(t.tensors, t.tensors.length * 2);
         t.tensors[t.tensorTop++] = v;
-        t.peakBytes = Math.max(t.peakBytes, t.bytes() + (v == null ? 0 : 8L * v.data.length));
+        t.tensorBytes += v == null ? 0 : 8L * v.data.length;
+        t.measure();
         return t;
     }
 
@@ -66,6 +72,7 @@ public final class Tape {
         if (t.tensorTop == 0) throw underflow("tensor");
         Tensor v = t.tensors[--t.tensorTop];
         t.tensors[t.tensorTop] = null;
+        t.tensorBytes -= v == null ? 0 : 8L * v.data.length;
         return v;
     }
 
@@ -74,18 +81,25 @@ public final class Tape {
         return realTop + intTop + tensorTop;
     }
 
-    /** The largest number of bytes held at once (tensor payloads counted at push time). */
+    /** The largest number of bytes held at once: entries plus the payloads of the tensors held. */
     public long peakBytes() {
         return peakBytes;
     }
 
+    /** The largest number of entries held at once. */
+    public int peakEntries() {
+        return peakEntries;
+    }
+
     private long bytes() {
-        return 8L * realTop + 4L * intTop + 8L * tensorTop;
+        return 8L * realTop + 4L * intTop + 8L * tensorTop + tensorBytes;
     }
 
     private void measure() {
         long b = bytes();
         if (b > peakBytes) peakBytes = b;
+        int n = size();
+        if (n > peakEntries) peakEntries = n;
     }
 
     private static IllegalStateException underflow(String kind) {
