@@ -74,6 +74,52 @@ final class ChainCharts {
         write(chart, r.steps(), out);
     }
 
+    /**
+     * Both inversions' ‖w_t(recovered) − w_t(true)‖ in one log-scale plot (lbfgs); zeros and non-finite errors
+     * are left out, as in {@link #drift}.
+     */
+    static void driftTwo(ChainDrift.Result subtract, ChainDrift.Result recompute, String title, OutputStream out)
+            throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(errors("subtract the kept step (w = w - s3)", subtract));
+        data.addSeries(errors("recompute the step (w = w + a H grad)", recompute));
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "step t", "||w_t(recovered) - w_t(true)||", data);
+        LogAxis log = new LogAxis("||w_t(recovered) - w_t(true)||  (log scale)");
+        log.setSmallestValue(1e-300);
+        chart.getXYPlot().setRangeAxis(log);
+        chart.addSubtitle(new TextTitle("walked back from the true s_T; steps where a recovered chain equals the true "
+                + "one are not drawn"));
+        write(chart, subtract.steps(), out);
+    }
+
+    private static XYSeries errors(String name, ChainDrift.Result r) {
+        XYSeries s = new XYSeries(name);
+        for (int t = 0; t <= r.steps(); t++) {
+            double e = r.parameterError()[t];
+            if (e > 0 && Double.isFinite(e)) s.add(t, e);
+        }
+        return s;
+    }
+
+    /** w_t[i] of the true chain and of both recovered ones (lbfgs), i the element that moved most. */
+    static void chainsTwo(ChainDrift.Result subtract, ChainDrift.Result recompute, String title, OutputStream out)
+            throws IOException {
+        XYSeries truth = new XYSeries("true chain (forward)");
+        XYSeries sub = new XYSeries("subtract the kept step");
+        XYSeries rec = new XYSeries("recompute the step");
+        for (int t = 0; t <= subtract.steps(); t++) {
+            truth.add(t, subtract.trueFirst()[t]);
+            if (Double.isFinite(subtract.recoveredFirst()[t])) sub.add(t, subtract.recoveredFirst()[t]);
+            if (Double.isFinite(recompute.recoveredFirst()[t])) rec.add(t, recompute.recoveredFirst()[t]);
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(truth);
+        data.addSeries(sub);
+        data.addSeries(rec);
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "step t", "w_t[" + subtract.element() + "]", data);
+        write(chart, subtract.steps(), out);
+    }
+
     private static void write(JFreeChart chart, int steps, OutputStream out) throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
         XYPlot plot = chart.getXYPlot();

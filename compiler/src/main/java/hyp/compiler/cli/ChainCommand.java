@@ -41,7 +41,8 @@ final class ChainCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "exact",
-            description = "float (x = (x - f)/gamma in doubles) or exact (fixed point); default ${DEFAULT-VALUE}")
+            description = "float (x = (x - f)/gamma in doubles; for the library's lbfgs, with the dropped history and "
+                    + "step lengths kept) or exact (fixed point); default ${DEFAULT-VALUE}")
     String method;
 
     @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default: the train statement's)")
@@ -73,6 +74,9 @@ final class ChainCommand implements Callable<Integer> {
         }
         CheckedProgram program = Pipeline.check(Pipeline.read(file));
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
+        if (method.equals("float") && ChainLbfgs.trainsByLibraryLbfgs(program)) {
+            return new ChainLbfgs(program, hp, at, data, steps, report, json).run(spec.commandLine().getOut());
+        }
         ReversibleProgram rp = Pipeline.derive(program, () -> ReversibleProgram.compile(program, hp));
         Map<String, Object> given = Bindings.parseAssignments(at);
         given.putAll(DataFiles.load(program, data));

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * {@code hyp chain --report DIR}: {@code chain.csv} (one row per step t: the errors of the recovered state and the
- * drawn weight in both chains), {@code drift.png} and {@code chain.png}. Each file is written to a temporary
+ * drawn weight in both chains), {@code drift.png} and {@code chain.png}; for lbfgs the same with two
+ * inversions. Each file is written to a temporary
  * file in DIR and then moved over the old one.
  */
 final class ChainReport {
@@ -34,6 +35,31 @@ final class ChainReport {
         written.add(atomically(dir.resolve("chain.csv"), out -> out.write(bytes)));
         written.add(atomically(dir.resolve("drift.png"), out -> ChainCharts.drift(r, title, out)));
         written.add(atomically(dir.resolve("chain.png"), out -> ChainCharts.chains(r, title, out)));
+        return written;
+    }
+
+    /**
+     * The same files for two inversions of one chain ({@code hyp chain} on lbfgs): the errors of both in
+     * chain.csv, both curves in drift.png, the true chain and both recovered ones in chain.png.
+     */
+    static List<Path> writeTwo(Path dir, ChainDrift.Result subtract, ChainDrift.Result recompute, String title)
+            throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        int i = subtract.element();
+        StringBuilder csv = new StringBuilder("t,w_error_subtract,w_error_recompute,state_error_subtract,"
+                + "state_error_recompute,w_norm,w_true_" + i + ",w_subtract_" + i + ",w_recompute_" + i + "\n");
+        for (int t = 0; t <= subtract.steps(); t++) {
+            csv.append(t).append(',').append(subtract.parameterError()[t]).append(',')
+                    .append(recompute.parameterError()[t]).append(',').append(subtract.stateError()[t]).append(',')
+                    .append(recompute.stateError()[t]).append(',').append(subtract.parameterNorm()[t]).append(',')
+                    .append(subtract.trueFirst()[t]).append(',').append(subtract.recoveredFirst()[t]).append(',')
+                    .append(recompute.recoveredFirst()[t]).append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        written.add(atomically(dir.resolve("chain.csv"), out -> out.write(bytes)));
+        written.add(atomically(dir.resolve("drift.png"), out -> ChainCharts.driftTwo(subtract, recompute, title, out)));
+        written.add(atomically(dir.resolve("chain.png"), out -> ChainCharts.chainsTwo(subtract, recompute, title, out)));
         return written;
     }
 
