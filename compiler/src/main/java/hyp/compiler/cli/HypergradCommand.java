@@ -3,6 +3,7 @@ package hyp.compiler.cli;
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.train.HypergradientProgram;
+import hyp.runtime.embed.ImplicitAtLastIterate;
 import hyp.runtime.hyper.Hypergradient;
 import hyp.runtime.hyper.Implicit;
 import hyp.runtime.train.CompiledDynamics;
@@ -116,19 +117,8 @@ final class HypergradCommand implements Callable<Integer> {
     /** Runs the optimizer T steps, then solves the implicit-function system at the final parameters by CG. */
     private Hypergradient implicit(HypergradientProgram hp, CompiledDynamics dynamics, Map<String, Object> values,
                                    int t, double[] hyper) {
-        double[] s = new double[dynamics.stateSize()], next = new double[dynamics.stateSize()];
-        dynamics.init(hyper, s);
-        for (int k = 0; k < t; k++) {
-            dynamics.step(k, s, hyper, next);
-            double[] tmp = s;
-            s = next;
-            next = tmp;
-        }
-        double[] w = java.util.Arrays.copyOf(s, dynamics.stateLayout().size(0));
-        Implicit implicit = new Implicit(new Implicit.Options(cgTolerance, cgIterations, damping));
-        Hypergradient g = implicit.compute(hp.objective(dynamics, values, methods), w, hyper);
-        return new Hypergradient(g.value(), g.gradient(), g.memory(),
-                g.work().plus(hyp.runtime.hyper.Work.ofSteps(t, 0)));
+        return ImplicitAtLastIterate.compute(dynamics, hp.objective(dynamics, values, methods), t, hyper,
+                new Implicit.Options(cgTolerance, cgIterations, damping));
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {

@@ -2,16 +2,16 @@ package hyp.compiler.cli;
 
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.syntax.Decl;
-import hyp.runtime.hyper.AdamUpdate;
+import hyp.runtime.embed.OuterRule;
 import hyp.runtime.hyper.OuterUpdate;
-import hyp.runtime.hyper.SgdUpdate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The update rule for λ named by a tune statement's {@code by} clause. The name selects one of the runtime's
- * rules: {@code sgd} is {@link SgdUpdate}; {@code adam} and {@code adam_corrected} are {@link AdamUpdate}, the
+ * rules: {@code sgd} is {@link hyp.runtime.hyper.SgdUpdate}; {@code adam} and {@code adam_corrected} are
+ * {@link hyp.runtime.hyper.AdamUpdate}, the
  * bias-corrected form (the standard library's {@code adam} starts its moments at g₀ and g₀² instead; both take
  * the same first step, lr per entry). Settings are the statement's, over those of the optimizer of that name
  * (declared in the file or in the standard library), over the rule's usual defaults. The optimizer's body is
@@ -22,19 +22,18 @@ final class OuterUpdates {
 
     /** The rule with its settings resolved, and how to print it. */
     record Rule(String name, Map<String, Double> settings) {
+        /** The runtime's form, which creates the update (the embedded solver uses the same). */
+        OuterRule runtime() {
+            return new OuterRule(name, settings);
+        }
+
         OuterUpdate create() {
-            return switch (name) {
-                case "sgd" -> new SgdUpdate(settings.get("lr"));
-                case "adam", "adam_corrected" -> new AdamUpdate(settings.get("lr"), settings.get("b1"), settings.get("b2"), settings.get("eps"));
-                default -> throw new IllegalStateException(name);
-            };
+            return runtime().create();
         }
 
         /** E.g. {@code adam(lr = 0.1, b1 = 0.9, b2 = 0.999, eps = 1.0E-8)}. */
         String describe() {
-            StringBuilder s = new StringBuilder(name).append('(');
-            settings.forEach((k, v) -> s.append(s.charAt(s.length() - 1) == '(' ? "" : ", ").append(k).append(" = ").append(v));
-            return s.append(')').toString();
+            return runtime().describe();
         }
     }
 

@@ -6,7 +6,6 @@ import hyp.compiler.reverse.ReversibleProgram;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.HypergradientProgram;
-import hyp.runtime.hyper.BinomialCheckpointing;
 import hyp.runtime.hyper.GreedyTuner;
 import hyp.runtime.hyper.Implicit;
 import hyp.runtime.hyper.ImplicitTuner;
@@ -228,7 +227,7 @@ final class TuneCommand implements Callable<Integer> {
 
     /** A strategy by name; plain {@code binomial} (as a tune statement writes it) stores about √K states. */
     private static HypergradientStrategy strategy(String name, int k) {
-        if (name.equals("binomial")) return new BinomialCheckpointing(Math.max(1, (int) Math.ceil(Math.sqrt(k))));
+        if (name.equals("binomial")) return hyp.runtime.embed.HypergradientMethods.forRounds(name, k);
         return Strategies.parse(name);
     }
 }

@@ -21,9 +21,9 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * Writes a model jar: the generated classes, the runtime classes they call (never the compiler), and a manifest
- * whose Main-Class evaluates a def from the command line. The jar is written beside its target and moved into
- * place at the end, so a failure never leaves half a jar behind.
+ * Writes a model jar: the generated classes, resources read beside them, the runtime classes they call (never the
+ * compiler), and a manifest whose Main-Class evaluates a def from the command line. The jar is written beside its
+ * target and moved into place at the end, so a failure never leaves half a jar behind.
  */
 public final class JarWriter {
     private JarWriter() {}
@@ -34,6 +34,15 @@ public final class JarWriter {
      * @param runtime   a class of the runtime, to find where its classes live
      */
     public static void write(Path target, Map<String, byte[]> classes, String mainClass, Class<?> runtime) throws IOException {
+        write(target, classes, Map.of(), mainClass, runtime);
+    }
+
+    /**
+     * As {@link #write(Path, Map, String, Class)}, with resources (by path inside the jar, e.g.
+     * {@code hyp/generated/Model.solver.properties}) beside the classes.
+     */
+    public static void write(Path target, Map<String, byte[]> classes, Map<String, byte[]> resources, String mainClass,
+                             Class<?> runtime) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".hyp-", ".jar.part");
@@ -48,6 +57,7 @@ public final class JarWriter {
                 for (Map.Entry<String, byte[]> c : classes.entrySet()) {
                     put(jar, c.getKey().replace('.', '/') + ".class", c.getValue(), written);
                 }
+                for (Map.Entry<String, byte[]> r : resources.entrySet()) put(jar, r.getKey(), r.getValue(), written);
                 copyRuntime(jar, runtime, written);
             }
             try {

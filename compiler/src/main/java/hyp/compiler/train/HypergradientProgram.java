@@ -28,7 +28,8 @@ public final class HypergradientProgram {
     public final Function init, initAdjoint, step, stepAdjoint, outer, outerAdjoint;
     /** For implicit differentiation: the training loss's gradient in w, and its tangent-of-adjoint along w. */
     public final Function lossGradient, lossSecondOrder;
-    private final Function loss;
+    /** The training loss (packed), as the implicit method reads it. */
+    final Function loss;
 
     private HypergradientProgram(OptimizerProgram optimizer, ParamPacking packing, List<String> hypers, Function outer,
                                  Function loss) {
@@ -90,7 +91,7 @@ public final class HypergradientProgram {
     }
 
     /** Marks the parameters to differentiate: the state (by its names) and/or the tuned hyperparameters. */
-    private boolean[] mark(Function f, boolean state, boolean hyper) {
+    boolean[] mark(Function f, boolean state, boolean hyper) {
         boolean[] out = new boolean[f.params().size()];
         for (int i = 0; i < out.length; i++) {
             String name = f.paramNames().get(i);
@@ -147,7 +148,7 @@ public final class HypergradientProgram {
     }
 
     /** Which state or hyper entry each cotangent result of an adjoint belongs to. */
-    private List<Arguments.Source> cotangents(Function f, boolean[] wrt) {
+    List<Arguments.Source> cotangents(Function f, boolean[] wrt) {
         List<Arguments.Source> out = new ArrayList<>();
         for (int i = 0; i < wrt.length; i++) {
             if (!wrt[i] || !f.params().get(i).type().differentiable()) continue;
@@ -172,7 +173,7 @@ public final class HypergradientProgram {
     }
 
     /** Where parameter i of f takes its value from. */
-    private Arguments.Source source(Function f, int i, Map<String, Object> values) {
+    Arguments.Source source(Function f, int i, Map<String, Object> values) {
         String name = f.paramNames().get(i);
         Var p = f.params().get(i);
         boolean stateful = f.name().equals(step.name()) || f.name().equals(stepAdjoint.name());

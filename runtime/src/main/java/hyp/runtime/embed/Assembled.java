@@ -1,0 +1,80 @@
+package hyp.runtime.embed;
+
+import hyp.runtime.Tensor;
+import hyp.runtime.train.CompiledDynamics;
+import hyp.runtime.train.CompiledObjective;
+import hyp.runtime.train.GeneratedCall;
+import hyp.runtime.train.Layout;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The generated training functions wired to the runtime at one set of values, as the compiler's
+ * {@code HypergradientProgram.dynamics} and {@code objective} wire them: the dynamics the strategies drive, the
+ * inner objective of implicit differentiation, and λ as the values give it.
+ */
+record Assembled(CompiledDynamics dynamics, CompiledObjective objective, double[] hyper) {
+    static Assembled of(Wiring wiring, Class<?> training, Map<String, Object> given) {
+        Map<String, Object> values = pack(wiring, given);
+        List<int[]> hyperShapes = new ArrayList<>();
+        for (String h : wiring.hypers()) hyperShapes.add(Layout.shapeOf(values.get(h)));
+        Layout hyperLayout = new Layout(wiring.hypers(), hyperShapes);
+        Map<String, CallPlan> plans = wiring.calls();
+        // The state's shapes follow from one run of init.
+        CallPlan init = plans.get("init");
+        Object[] state0 = invoke(init, training, init.fixedArguments(values, wiring.hypers()));
+        List<int[]> stateShapes = new ArrayList<>();
+        for (Object v : state0) stateShapes.add(Layout.shapeOf(v));
+        Layout stateLayout = new Layout(wiring.state(), stateShapes);
+        CompiledDynamics dynamics = new CompiledDynamics(stateLayout, hyperLayout, bind(plans, "init", training, values),
+                bind(plans, "initAdjoint", training, values), bind(plans, "step", training, values),
+                bind(plans, "stepAdjoint", training, values), bind(plans, "outer", training, values),
+                bind(plans, "outerAdjoint", training, values));
+        Layout w = new Layout(List.of(wiring.param()), List.of(stateLayout.shapes().get(0)));
+        CompiledObjective objective = new CompiledObjective(w, hyperLayout, bind(plans, "lossGradient", training, values),
+                bind(plans, "lossSecondOrder", training, values), bind(plans, "outer", training, values),
+                bind(plans, "outerAdjoint", training, values), wiring.hyperOrder());
+        double[] hyper = new double[hyperLayout.size()];
+        for (int k = 0; k < wiring.hypers().size(); k++) hyperLayout.put(hyper, k, values.get(wiring.hypers().get(k)));
+        return new Assembled(dynamics, objective, hyper);
+    }
+
+    private static GeneratedCall bind(Map<String, CallPlan> plans, String role, Class<?> training, Map<String, Object> values) {
+        return plans.get(role).bind(training, values);
+    }
+
+    /** The values with the packed trained vector added when the train statement trains several params. */
+    private static Map<String, Object> pack(Wiring wiring, Map<String, Object> values) {
+        if (wiring.targets().size() < 2) return values;
+        List<double[]> parts = new ArrayList<>();
+        int total = 0;
+        for (String t : wiring.targets()) {
+            Object v = values.get(t);
+            double[] part = v instanceof Tensor tensor ? tensor.data : new double[] {(Double) v};
+            parts.add(part);
+            total += part.length;
+        }
+        double[] flat = new double[total];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, flat, at, part.length);
+            at += part.length;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(values);
+        out.put(wiring.param(), new Tensor(flat, flat.length));
+        return out;
+    }
+
+    private static Object[] invoke(CallPlan plan, Class<?> training, Object[] args) {
+        try {
+            Object r = plan.handle(training).invokeWithArguments(args);
+            return r instanceof Object[] a ? a : new Object[] {r};
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(plan.method() + " failed", t);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package hyp.runtime.embed;
+
+import hyp.runtime.Tensor;
+import hyp.runtime.hyper.GreedyTuner;
+import hyp.runtime.hyper.Hypergradient;
+import hyp.runtime.hyper.Implicit;
+import hyp.runtime.hyper.ImplicitTuner;
+import hyp.runtime.hyper.TuningListener;
+import hyp.runtime.hyper.TuningResult;
+import hyp.runtime.train.Layout;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bilevel solver of a compiled .hyp file with a train and a tune statement, for plain Java programs with
+ * the model jar on their class path: bind data, compute a hypergradient by a named method, tune. What
+ * {@code hyp hypergrad} and {@code hyp tune} run, without the compiler: the generated training class and its
+ * wiring ({@link Wiring}) come from the jar.
+ *
+ * <pre>{@code
+ * Solver s = Solver.load("hyp.generated.Logreg").data("X", x).data("y", y).data("Xv", xv).data("yv", yv);
+ * Hypergradient g = s.hypergradient("unrolled");
+ * TuningResult r = s.tune(10, round -> System.out.println(round.validationLoss()));
+ * }</pre>
+ *
+ * Data, params and hypers not given take their declared defaults (a data declared {@code from "file.csv"} is
+ * read from the {@link #dataDirectory}). Reversible learning needs the compiler and is not available here.
+ */
+public final class Solver {
+    /** Implicit hypergradients: CG to this relative residual (as {@code hyp hypergrad}), at most this many steps. */
+    private static final Implicit.Options HYPERGRADIENT_CG = new Implicit.Options(1e-10, 1000, 0);
+    /** Implicit tuning: the looser tolerance {@code hyp tune} uses per round. */
+    private static final Implicit.Options TUNING_CG = new Implicit.Options(1e-6, 1000, 0);
+
+    private final Wiring wiring;
+    private final Class<?> training;
+    private final Inputs inputs;
+
+    private Solver(Wiring wiring, Class<?> training) {
+        this.wiring = wiring;
+        this.training = training;
+        this.inputs = new Inputs(wiring);
+    }
+
+    /** The solver of generated class {@code className} (e.g. {@code hyp.generated.Logreg}), found by this class's loader. */
+    public static Solver load(String className) {
+        try {
+            return load(Class.forName(className, true, Solver.class.getClassLoader()));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("no generated class " + className + " on the class path", e);
+        }
+    }
+
+    /** The solver of a generated class, whose jar holds its wiring and training class. */
+    public static Solver load(Class<?> generated) {
+        Wiring wiring = Wiring.of(generated);
+        try {
+            return new Solver(wiring, Class.forName(wiring.trainingClass(), true, generated.getClassLoader()));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the jar of " + generated.getName() + " lacks " + wiring.trainingClass(), e);
+        }
+    }
+
+    /**
+     * Binds a data declaration.
+     *
+     * @throws IllegalArgumentException naming the data, its declared and its given shape, when they differ or a
+     *     symbolic dimension has another size in data given before
+     */
+    public Solver data(String name, Tensor value) {
+        inputs.set("data", name, value);
+        return this;
+    }
+
+    /** Binds several data declarations, in the map's order. */
+    public Solver data(Map<String, Tensor> values) {
+        values.forEach(this::data);
+        return this;
+    }
+
+    /** Sets a hyperparameter's starting value (a tensor), instead of its declared default. */
+    public Solver hyper(String name, Tensor value) {
+        inputs.set("hyper", name, value);
+        return this;
+    }
+
+    /** Sets a real hyperparameter's starting value. */
+    public Solver hyper(String name, double value) {
+        inputs.set("hyper", name, value);
+        return this;
+    }
+
+    /** Sets a param's initial value (a tensor), instead of its declared default. */
+    public Solver param(String name, Tensor value) {
+        inputs.set("param", name, value);
+        return this;
+    }
+
+    /** Where data declared {@code from "file.csv"} and not given is read from (default: the working directory). */
+    public Solver dataDirectory(Path dir) {
+        inputs.dataDirectory(dir);
+        return this;
+    }
+
+    /** The tuned hyperparameters, in the order of λ's entries. */
+    public List<String> hypers() {
+        return wiring.hypers();
+    }
+
+    /** The train statement's step count. */
+    public int steps() {
+        return wiring.steps();
+    }
+
+    /** The tune statement's round count (or its default). */
+    public int rounds() {
+        return wiring.rounds();
+    }
+
+    /** The starting λ as one flat vector: the hypers in order, each row-major. */
+    public double[] hyperVector() {
+        return assemble().hyper();
+    }
+
+    /** A flat λ (or its gradient) by hyper name: a Double for a real, a Tensor of the declared shape otherwise. */
+    public Map<String, Object> named(double[] flat) {
+        Layout layout = assemble().dynamics().hyperLayout();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int k = 0; k < layout.count(); k++) out.put(layout.names().get(k), layout.get(flat, k));
+        return out;
+    }
+
+    /** dL_te/dλ through the train statement's run, by {@code method}: see {@link #hypergradient(String, int)}. */
+    public Hypergradient hypergradient(String method) {
+        return hypergradient(method, wiring.steps());
+    }
+
+    /**
+     * dL_te/dλ at the starting λ through {@code steps} optimizer steps, by {@code unrolled}, {@code tree},
+     * {@code binomial:S}, {@code numerical} or {@code implicit} (T steps, then CG at the last iterate).
+     *
+     * @throws IllegalArgumentException for another method name
+     */
+    public Hypergradient hypergradient(String method, int steps) {
+        if (method.equals("reversible")) throw reversibleUnavailable();
+        if (method.equals("implicit")) {
+            Assembled a = assemble();
+            return ImplicitAtLastIterate.compute(a.dynamics(), a.objective(), steps, a.hyper(), HYPERGRADIENT_CG);
+        }
+        hyp.runtime.hyper.HypergradientStrategy strategy;
+        try {
+            strategy = HypergradientMethods.strategy(method);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (or implicit)", e);
+        }
+        Assembled a = assemble();
+        return strategy.compute(a.dynamics(), steps, a.hyper());
+    }
+
+    /** Runs the tune statement for its own number of rounds; see {@link #tune(int, TuningListener)}. */
+    public TuningResult tune(TuningListener listener) {
+        return tune(wiring.rounds(), listener);
+    }
+
+    /**
+     * Runs the tune statement from the starting λ for {@code rounds} rounds with its outer update rule: greedy
+     * (each round differentiates ⌈T/rounds⌉ warm-started optimizer steps by the statement's method), or, when it
+     * says {@code using implicit}, the implicit loop (inner argmin from a warm start, CG, update). The solver's own
+     * starting λ is left as it was; {@link #named} reads the result's.
+     */
+    public TuningResult tune(int rounds, TuningListener listener) {
+        if (rounds < 1) throw new IllegalArgumentException("rounds must be >= 1, got " + rounds);
+        String method = wiring.method();
+        if (method.equals("reversible")) throw reversibleUnavailable();
+        Assembled a = assemble();
+        if (method.equals("implicit")) {
+            ImplicitTuner tuner = new ImplicitTuner(new Implicit(TUNING_CG), wiring.update().create(),
+                    new ImplicitTuner.Options(wiring.steps(), 1e-9, 10));
+            return tuner.tune(a.dynamics(), a.objective(), a.hyper(), rounds, listener);
+        }
+        int k = Math.max(1, (wiring.steps() + rounds - 1) / rounds);
+        GreedyTuner tuner = new GreedyTuner(HypergradientMethods.forRounds(method, k), k, wiring.update().create());
+        return tuner.tune(a.dynamics(), a.hyper(), rounds, listener);
+    }
+
+    /** L_te after the train statement's full run (init, then T steps) at λ = {@code hyper}. */
+    public double validationLoss(double[] hyper) {
+        var dynamics = assemble().dynamics();
+        double[] s = new double[dynamics.stateSize()], next = new double[dynamics.stateSize()];
+        dynamics.init(hyper, s);
+        for (int t = 0; t < wiring.steps(); t++) {
+            dynamics.step(t, s, hyper, next);
+            double[] swap = s;
+            s = next;
+            next = swap;
+        }
+        return dynamics.outerLoss(s, hyper);
+    }
+
+    private Assembled assemble() {
+        return Assembled.of(wiring, training, inputs.resolve());
+    }
+
+    private static UnsupportedOperationException reversibleUnavailable() {
+        return new UnsupportedOperationException("reversible learning needs the compiler's inverse of the optimizer "
+                + "step; use 'hyp hypergrad --method reversible' or 'hyp tune', or another method here");
+    }
+}

@@ -1,0 +1,106 @@
+package hyp.runtime.embed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What {@code hyp compile} writes beside a generated class {@code hyp.generated.Model} as the resource
+ * {@code hyp/generated/Model.solver.properties} when the file has a train and a tune statement: everything the
+ * embedded {@link Solver} needs besides the generated code. Keys (lists are comma-separated, possibly empty):
+ * <ul>
+ *   <li>{@code format} (1), {@code training.class}: the class of the generated training functions;</li>
+ *   <li>{@code globals}: the data/param/hyper names in declaration order, each with {@code global.N.kind},
+ *       {@code .type} (real, int, bool, tensor), {@code .dims}, and at most one of {@code .fill} and
+ *       {@code .randn} (a {@link Formula}) and {@code .from} (a CSV path as the file wrote it);</li>
+ *   <li>{@code train.param} (the trained value's name; {@code train.targets} packed into it when several),
+ *       {@code train.steps}, {@code train.state} (the optimizer's state entries, the trained value first);</li>
+ *   <li>{@code tune.hypers}, {@code tune.loss}, {@code tune.method}, {@code tune.rounds}, {@code tune.update}
+ *       with {@code tune.update.settings} and one {@code tune.update.K} per setting;</li>
+ *   <li>{@code call.F.method}, {@code .arguments}, {@code .primal}, {@code .cotangents} (see {@link CallPlan}) for F
+ *       in {@link #CALLS}, and {@code objective.hyperOrder}: the hyper entry of each hyper cotangent of the
+ *       training loss's second-order code.</li>
+ * </ul>
+ */
+public record Wiring(String trainingClass, List<Declaration> globals, String param, List<String> targets, int steps,
+                     List<String> state, List<String> hypers, String loss, String method, int rounds, OuterRule update,
+                     Map<String, CallPlan> calls, int[] hyperOrder) {
+    /** The generated training functions, by the role they play. */
+    public static final List<String> CALLS = List.of("init", "initAdjoint", "step", "stepAdjoint", "outer",
+            "outerAdjoint", "lossGradient", "lossSecondOrder");
+
+    /** The resource holding the wiring of generated class {@code className}. */
+    public static String resourceName(String className) {
+        return className.replace('.', '/') + ".solver.properties";
+    }
+
+    /** Reads the wiring of {@code generated} through its class loader. */
+    public static Wiring of(Class<?> generated) {
+        String resource = resourceName(generated.getName());
+        ClassLoader loader = generated.getClassLoader() != null ? generated.getClassLoader() : ClassLoader.getSystemClassLoader();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException(generated.getName() + " has no solver (no resource " + resource
+                        + "): its .hyp file needs a train and a tune statement");
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return read(p);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+    }
+
+    /** Parses the properties described above. */
+    public static Wiring read(Properties p) {
+        if (!"1".equals(p.getProperty("format"))) {
+            throw new IllegalArgumentException("unknown solver format " + p.getProperty("format") + "; expected 1");
+        }
+        List<Declaration> globals = new ArrayList<>();
+        for (String n : list(p, "globals")) {
+            String k = "global." + n + ".";
+            globals.add(new Declaration(n, get(p, k + "kind"), get(p, k + "type"), list(p, k + "dims"),
+                    formula(p, k + "fill"), formula(p, k + "randn"), p.getProperty(k + "from")));
+        }
+        Map<String, Double> settings = new LinkedHashMap<>();
+        for (String s : list(p, "tune.update.settings")) settings.put(s, Double.parseDouble(get(p, "tune.update." + s)));
+        Map<String, CallPlan> calls = new LinkedHashMap<>();
+        for (String c : CALLS) {
+            String k = "call." + c + ".";
+            calls.put(c, new CallPlan(get(p, k + "method"), list(p, k + "arguments"),
+                    Integer.parseInt(get(p, k + "primal")), list(p, k + "cotangents")));
+        }
+        int[] order = list(p, "objective.hyperOrder").stream().mapToInt(Integer::parseInt).toArray();
+        return new Wiring(get(p, "training.class"), globals, get(p, "train.param"), list(p, "train.targets"),
+                Integer.parseInt(get(p, "train.steps")), list(p, "train.state"), list(p, "tune.hypers"),
+                get(p, "tune.loss"), get(p, "tune.method"), Integer.parseInt(get(p, "tune.rounds")),
+                new OuterRule(get(p, "tune.update"), settings), calls, order);
+    }
+
+    /** The declaration named {@code name}, or null. */
+    public Declaration global(String name) {
+        for (Declaration d : globals) if (d.name().equals(name)) return d;
+        return null;
+    }
+
+    private static String get(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null) throw new IllegalArgumentException("solver description lacks '" + key + "'");
+        return v;
+    }
+
+    private static List<String> list(Properties p, String key) {
+        String v = get(p, key).trim();
+        return v.isEmpty() ? List.of() : Arrays.stream(v.split(",")).map(String::trim).toList();
+    }
+
+    private static Formula formula(Properties p, String key) {
+        String v = p.getProperty(key);
+        return v == null ? null : Formula.parse(v);
+    }
+}
