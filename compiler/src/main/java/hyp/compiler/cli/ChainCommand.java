@@ -48,11 +48,9 @@ final class ChainCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default: the train statement's)")
     Integer steps;
 
-    @Option(names = "--at", paramLabel = "NAME=VALUE", description = "a value for a data, param or hyper")
-    List<String> at = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    GlobalValues globals;
 
-    @Option(names = "--data", paramLabel = "NAME=FILE", description = "a data declaration bound from a CSV file (.csv or .csv.gz)")
-    List<String> data = new ArrayList<>();
 
     @Option(names = "--frac-bits", paramLabel = "D", description = "exact: fractional bits of the fixed-point state "
             + "(default: per state entry, from the range a double run of the same steps reaches)")
@@ -75,12 +73,10 @@ final class ChainCommand implements Callable<Integer> {
         CheckedProgram program = Pipeline.check(Pipeline.read(file));
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
         if (method.equals("float") && ChainLbfgs.trainsByLibraryLbfgs(program)) {
-            return new ChainLbfgs(program, hp, at, data, steps, report, json).run(spec.commandLine().getOut());
+            return new ChainLbfgs(program, hp, globals, steps, report, json).run(spec.commandLine().getOut());
         }
         ReversibleProgram rp = Pipeline.derive(program, () -> ReversibleProgram.compile(program, hp));
-        Map<String, Object> given = Bindings.parseAssignments(at);
-        given.putAll(DataFiles.load(program, data));
-        Map<String, Object> values = Bindings.globals(program, given);
+        Map<String, Object> values = globals.resolve(program);
         CompiledDynamics dynamics = hp.dynamics(values, new GeneratedMethods(hp.functions()));
         UpdateSequence seq = rp.sequence(dynamics, values, new GeneratedMethods(rp.functions()));
         int t = steps != null ? steps : hp.optimizer.steps();

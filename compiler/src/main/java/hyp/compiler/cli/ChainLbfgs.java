@@ -29,17 +29,16 @@ final class ChainLbfgs {
 
     private final CheckedProgram program;
     private final HypergradientProgram hp;
-    private final List<String> at, data;
+    private final GlobalValues globals;
     private final Integer steps;
     private final Path report;
     private final boolean json;
 
-    ChainLbfgs(CheckedProgram program, HypergradientProgram hp, List<String> at, List<String> data, Integer steps,
+    ChainLbfgs(CheckedProgram program, HypergradientProgram hp, GlobalValues globals, Integer steps,
                Path report, boolean json) {
         this.program = program;
         this.hp = hp;
-        this.at = at;
-        this.data = data;
+        this.globals = globals;
         this.steps = steps;
         this.report = report;
         this.json = json;
@@ -55,9 +54,7 @@ final class ChainLbfgs {
     }
 
     int run(PrintWriter o) throws Exception {
-        Map<String, Object> given = Bindings.parseAssignments(at);
-        given.putAll(DataFiles.load(program, data));
-        Map<String, Object> values = Bindings.globals(program, given);
+        Map<String, Object> values = globals.resolve(program);
         GeneratedMethods methods = new GeneratedMethods(hp.functions());
         CompiledDynamics dynamics = hp.dynamics(values, methods);
         if (!LbfgsInversion.fits(dynamics.stateLayout())) {

@@ -9,9 +9,7 @@ import hyp.runtime.hyper.Implicit;
 import hyp.runtime.train.CompiledDynamics;
 import hyp.runtime.train.Layout;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,11 +44,9 @@ final class HypergradCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default: the train statement's)")
     Integer steps;
 
-    @Option(names = "--at", paramLabel = "NAME=VALUE", description = "a value for a data, param or hyper")
-    List<String> at = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    GlobalValues globals;
 
-    @Option(names = "--data", paramLabel = "NAME=FILE", description = "a data declaration bound from a CSV file (.csv or .csv.gz)")
-    List<String> data = new ArrayList<>();
 
     @Option(names = "--cg-tolerance", paramLabel = "TOL", defaultValue = "1e-10",
             description = "implicit: relative residual at which CG stops (default ${DEFAULT-VALUE})")
@@ -77,9 +73,7 @@ final class HypergradCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CheckedProgram program = Pipeline.check(Pipeline.read(file));
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
-        Map<String, Object> given = Bindings.parseAssignments(at);
-        given.putAll(DataFiles.load(program, data));
-        Map<String, Object> values = Bindings.globals(program, given);
+        Map<String, Object> values = globals.resolve(program);
         methods = methods(hp);
         CompiledDynamics dynamics = hp.dynamics(values, methods);
         int t = steps != null ? steps : hp.optimizer.steps();

@@ -40,11 +40,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default: the train statement's)")
     Integer steps;
 
-    @Option(names = "--at", paramLabel = "NAME=VALUE", description = "a value for a data, param or hyper")
-    List<String> at = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    GlobalValues globals;
 
-    @Option(names = "--data", paramLabel = "NAME=FILE", description = "a data declaration bound from a CSV file (.csv or .csv.gz)")
-    List<String> data = new ArrayList<>();
 
     @Option(names = "--auc", paramLabel = "DEF:X:Y", description = "also report 1 - the one-vs-rest macro AUC of DEF's "
             + "class scores over the rows of data X against labels Y (one-hot rows or class indices)")
@@ -63,9 +61,7 @@ final class TrainCommand implements Callable<Integer> {
         if (steps != null && steps < 0) throw new UsageException("--steps must be >= 0, got " + steps);
         OptimizerProgram opt = Pipeline.derive(program, () -> OptimizerLowering.lower(program, train));
         ParamPacking packing = ParamPacking.of(program, train);
-        Map<String, Object> given = Bindings.parseAssignments(at);
-        given.putAll(DataFiles.load(program, data));
-        Map<String, Object> values = Bindings.globals(program, given);
+        Map<String, Object> values = globals.resolve(program);
         DefValues defs = DefValues.compile(program);
         List<AucMetric> metrics = AucMetric.parse(program, auc);
         int total = steps != null ? steps : opt.steps();

@@ -62,11 +62,9 @@ final class TuneCommand implements Callable<Integer> {
                     + "divided by the rounds, rounded up, so the tuning run trains about as long as one training run)")
     Integer stepsPerRound;
 
-    @Option(names = "--at", paramLabel = "NAME=VALUE", description = "a value for a data, param or hyper")
-    List<String> at = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    GlobalValues globals;
 
-    @Option(names = "--data", paramLabel = "NAME=FILE", description = "a data declaration bound from a CSV file (.csv or .csv.gz)")
-    List<String> data = new ArrayList<>();
 
     @Option(names = "--report", paramLabel = "DIR", description = "write history.json, loss.png and hyper.png to DIR")
     Path report;
@@ -109,9 +107,7 @@ final class TuneCommand implements Callable<Integer> {
         if (!implicit && !reversible) strategy(methodName, 1); // a bad method fails before anything is compiled
 
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
-        Map<String, Object> given = Bindings.parseAssignments(at);
-        given.putAll(DataFiles.load(program, data));
-        Map<String, Object> values = Bindings.globals(program, given);
+        Map<String, Object> values = globals.resolve(program);
         ConstantExpr constants = ConstantExpr.of(program, values);
         OuterUpdates.Rule rule = OuterUpdates.resolve(program, tune.by(), constants);
         int n = rounds != null ? rounds
