@@ -13,7 +13,6 @@ import hyp.runtime.reverse.FloatReversibleStep;
 import hyp.runtime.reverse.ReversibleStep;
 import hyp.runtime.reverse.UpdateSequence;
 import hyp.runtime.train.CompiledDynamics;
-import hyp.runtime.train.Layout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,9 +80,7 @@ final class ChainCommand implements Callable<Integer> {
         UpdateSequence seq = rp.sequence(dynamics, values, new GeneratedMethods(rp.functions()));
         int t = steps != null ? steps : hp.optimizer.steps();
         if (t < 0) throw new UsageException("--steps must be >= 0, got " + t);
-        double[] hyper = new double[dynamics.hyperSize()];
-        Layout hl = dynamics.hyperLayout();
-        for (int k = 0; k < hp.hypers.size(); k++) hl.put(hyper, k, values.get(hp.hypers.get(k)));
+        double[] hyper = hp.hyperVector(dynamics, values);
         double[] s0 = new double[dynamics.stateSize()];
         dynamics.init(hyper, s0);
 

@@ -10,7 +10,6 @@ import hyp.runtime.reverse.ChainDrift;
 import hyp.runtime.reverse.LbfgsInversion;
 import hyp.runtime.train.CompiledDynamics;
 import hyp.runtime.train.CompiledObjective;
-import hyp.runtime.train.Layout;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,9 +63,7 @@ final class ChainLbfgs {
         CompiledObjective objective = hp.objective(dynamics, values, methods);
         int t = steps != null ? steps : hp.optimizer.steps();
         if (t < 0) throw new UsageException("--steps must be >= 0, got " + t);
-        double[] hyper = new double[dynamics.hyperSize()];
-        Layout hl = dynamics.hyperLayout();
-        for (int k = 0; k < hp.hypers.size(); k++) hl.put(hyper, k, values.get(hp.hypers.get(k)));
+        double[] hyper = hp.hyperVector(dynamics, values);
         double[] s0 = new double[dynamics.stateSize()];
         dynamics.init(hyper, s0);
         LbfgsInversion.Result r = LbfgsInversion.run(dynamics, objective, s0, hyper, t, learningRate(values));

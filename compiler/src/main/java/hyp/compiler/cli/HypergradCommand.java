@@ -7,7 +7,6 @@ import hyp.runtime.embed.ImplicitAtLastIterate;
 import hyp.runtime.hyper.Hypergradient;
 import hyp.runtime.hyper.Implicit;
 import hyp.runtime.train.CompiledDynamics;
-import hyp.runtime.train.Layout;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,9 +76,7 @@ final class HypergradCommand implements Callable<Integer> {
         methods = methods(hp);
         CompiledDynamics dynamics = hp.dynamics(values, methods);
         int t = steps != null ? steps : hp.optimizer.steps();
-        double[] hyper = new double[dynamics.hyperSize()];
-        Layout hl = dynamics.hyperLayout();
-        for (int k = 0; k < hp.hypers.size(); k++) hl.put(hyper, k, values.get(hp.hypers.get(k)));
+        double[] hyper = hp.hyperVector(dynamics, values);
         ReversibleRun reversible = method.equals("reversible")
                 ? ReversibleRun.of(program, hp, dynamics, values, t, hyper, fracBits) : null;
         Hypergradient g = reversible != null ? reversible.hypergradient()
@@ -88,7 +85,7 @@ final class HypergradCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("value", g.value());
         Map<String, Object> grads = new LinkedHashMap<>();
-        for (int k = 0; k < hp.hypers.size(); k++) grads.put(hp.hypers.get(k), hl.get(g.gradient(), k));
+        for (int k = 0; k < hp.hypers.size(); k++) grads.put(hp.hypers.get(k), dynamics.hyperLayout().get(g.gradient(), k));
         out.put("hypergradient", grads);
         out.put("method", method);
         out.put("steps", t);

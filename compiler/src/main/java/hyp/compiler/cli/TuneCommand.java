@@ -14,7 +14,6 @@ import hyp.runtime.hyper.HypergradientStrategy;
 import hyp.runtime.hyper.TuningResult;
 import hyp.runtime.reverse.Reversible;
 import hyp.runtime.train.CompiledDynamics;
-import hyp.runtime.train.Layout;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,14 +117,12 @@ final class TuneCommand implements Callable<Integer> {
         CompiledDynamics dynamics = hp.dynamics(values, methods);
         HypergradientStrategy strategy = implicit ? null
                 : reversible ? reversibleStrategy(program, hp, dynamics, values) : strategy(methodName, k);
-        Layout hl = dynamics.hyperLayout();
-        double[] lambda0 = new double[dynamics.hyperSize()];
-        for (int h = 0; h < hp.hypers.size(); h++) hl.put(lambda0, h, values.get(hp.hypers.get(h)));
+        double[] lambda0 = hp.hyperVector(dynamics, values);
         DefValues defs = DefValues.compile(program);
         List<AucMetric> metrics = AucMetric.parse(program, auc);
         Outcome before = train(hp, dynamics, defs, metrics, values, lambda0, trainSteps);
 
-        HyperNames names = new HyperNames(hl);
+        HyperNames names = new HyperNames(dynamics.hyperLayout());
         TuneProgress progress = new TuneProgress(err, n, TuneProgress.onTerminal());
         TuneHistory history = new TuneHistory(progress);
         TuningResult result;

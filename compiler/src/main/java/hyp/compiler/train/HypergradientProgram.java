@@ -130,6 +130,13 @@ public final class HypergradientProgram {
                 call(methods, outerAdjoint, outer, values, 1, cotangents(outer, mark(outer, true, true))));
     }
 
+    /** λ laid out as {@code dynamics} expects it, from the hypers' values by name. */
+    public double[] hyperVector(CompiledDynamics dynamics, Map<String, Object> values) {
+        double[] hyper = new double[dynamics.hyperSize()];
+        for (int k = 0; k < hypers.size(); k++) dynamics.hyperLayout().put(hyper, k, require(values, hypers.get(k)));
+        return hyper;
+    }
+
     /** The inner objective for implicit differentiation at the trained parameter (state entry 0). */
     public hyp.runtime.train.CompiledObjective objective(CompiledDynamics dynamics, Map<String, Object> given,
                                                           java.util.function.Function<String, MethodHandle> methods) {

@@ -64,13 +64,40 @@ public final class ChainDrift {
         for (int i = 1; i < w; i++) {
             if (Math.abs(truth[steps][i] - truth[0][i]) > Math.abs(truth[steps][element] - truth[0][element])) element = i;
         }
-        double[] pe = new double[steps + 1], se = new double[steps + 1], norm = new double[steps + 1];
-        double[] tf = new double[steps + 1], rf = new double[steps + 1];
+        Distances distances = new Distances(truth, w, n, element);
         for (int t = steps; ; t--) {
             step.view(view);
+            distances.at(t, view);
+            if (t == 0) break;
+            step.inverse();
+        }
+        return distances.result(stoppedAt);
+    }
+
+    /** ‖w_t(recovered) − w_t(true)‖ and the same over the whole state, filled in as a walk back reaches each t. */
+    static final class Distances {
+        private final double[][] truth;
+        private final int w, memory, element;
+        private final double[] pe, se, norm, tf, rf;
+
+        /** @param w entries of the trained parameter; memory entries compared (the state without its until flag) */
+        Distances(double[][] truth, int w, int memory, int element) {
+            this.truth = truth;
+            this.w = w;
+            this.memory = memory;
+            this.element = element;
+            int n = truth.length;
+            pe = new double[n];
+            se = new double[n];
+            norm = new double[n];
+            tf = new double[n];
+            rf = new double[n];
+        }
+
+        void at(int t, double[] recovered) {
             double wErr = 0, sErr = 0, wNorm = 0;
-            for (int i = 0; i < n; i++) {
-                double d = view[i] - truth[t][i];
+            for (int i = 0; i < memory; i++) {
+                double d = recovered[i] - truth[t][i];
                 sErr += d * d;
                 if (i < w) {
                     wErr += d * d;
@@ -81,10 +108,11 @@ public final class ChainDrift {
             se[t] = Math.sqrt(sErr);
             norm[t] = Math.sqrt(wNorm);
             tf[t] = truth[t][element];
-            rf[t] = view[element];
-            if (t == 0) break;
-            step.inverse();
+            rf[t] = recovered[element];
         }
-        return new Result(pe, se, norm, tf, rf, element, stoppedAt);
+
+        Result result(int stoppedAt) {
+            return new Result(pe, se, norm, tf, rf, element, stoppedAt);
+        }
     }
 }

@@ -197,28 +197,14 @@ public final class LbfgsInversion {
             int steps = truth.length - 1, w = layout.size(0);
             int memory = stopSlot >= 0 ? stopSlot : layout.size();
             double[] s = truth[steps].clone();
-            double[] pe = new double[steps + 1], se = new double[steps + 1], norm = new double[steps + 1];
-            double[] tf = new double[steps + 1], rf = new double[steps + 1];
+            ChainDrift.Distances distances = new ChainDrift.Distances(truth, w, memory, element);
             for (int t = steps; ; t--) {
-                double wErr = 0, sErr = 0, wNorm = 0;
-                for (int i = 0; i < memory; i++) {
-                    double d = s[i] - truth[t][i];
-                    sErr += d * d;
-                    if (i < w) {
-                        wErr += d * d;
-                        wNorm += truth[t][i] * truth[t][i];
-                    }
-                }
-                pe[t] = Math.sqrt(wErr);
-                se[t] = Math.sqrt(sErr);
-                norm[t] = Math.sqrt(wNorm);
-                tf[t] = truth[t][element];
-                rf[t] = s[element];
+                distances.at(t, s);
                 if (t == 0) break;
                 // Steps after the one where the until rule held kept the state: their inverse is the identity.
                 if (stoppedAt < 0 || t - 1 <= stoppedAt) inverse.undo(t - 1, s);
             }
-            return new ChainDrift.Result(pe, se, norm, tf, rf, element, stoppedAt);
+            return distances.result(stoppedAt);
         }
     }
 }
