@@ -6,10 +6,10 @@ import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.Tensor;
 import hyp.runtime.data.CsvReader;
+import hyp.runtime.embed.ImplicitAtLastIterate;
 import hyp.runtime.hyper.Hypergradient;
 import hyp.runtime.hyper.Implicit;
 import hyp.runtime.hyper.StoreAll;
-import hyp.runtime.hyper.Work;
 import hyp.runtime.train.CompiledDynamics;
 import hyp.runtime.train.CompiledObjective;
 import java.io.IOException;
@@ -72,7 +72,7 @@ public final class PeerHypergradient {
 
         Supplier<Hypergradient> run = switch (method) {
             case "unrolled" -> () -> new StoreAll().compute(dynamics, steps, hyper);
-            case "implicit" -> () -> implicit(dynamics, objective, steps, hyper);
+            case "implicit" -> () -> ImplicitAtLastIterate.compute(dynamics, objective, steps, hyper, Implicit.Options.defaults());
             default -> throw new IllegalArgumentException("--method must be unrolled or implicit, got " + method);
         };
         Hypergradient first = run.get();
@@ -87,20 +87,6 @@ public final class PeerHypergradient {
                 Timing.median(times.cpu()) * 1e3, times.wall().length, compileSeconds * 1e3);
     }
 
-    /** T forward steps from the initial state, then the implicit-function hypergradient at the last iterate. */
-    private static Hypergradient implicit(CompiledDynamics dynamics, CompiledObjective objective, int steps, double[] hyper) {
-        double[] s = new double[dynamics.stateSize()], next = new double[dynamics.stateSize()];
-        dynamics.init(hyper, s);
-        for (int t = 0; t < steps; t++) {
-            dynamics.step(t, s, hyper, next);
-            double[] tmp = s;
-            s = next;
-            next = tmp;
-        }
-        double[] w = Arrays.copyOf(s, dynamics.stateLayout().size(0));
-        Hypergradient g = new Implicit(Implicit.Options.defaults()).compute(objective, w, hyper);
-        return new Hypergradient(g.value(), g.gradient(), g.memory(), g.work().plus(Work.ofSteps(steps, 0)));
-    }
 
     private static String json(String method, int n, int d, int steps, double compile, Timing.Runs times,
                                Hypergradient g) {

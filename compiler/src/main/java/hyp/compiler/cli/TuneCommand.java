@@ -187,14 +187,7 @@ final class TuneCommand implements Callable<Integer> {
      */
     private static Outcome train(HypergradientProgram hp, CompiledDynamics dynamics, DefValues defs, List<AucMetric> metrics,
                                  Map<String, Object> values, double[] lambda, int steps) {
-        double[] s = new double[dynamics.stateSize()], next = new double[dynamics.stateSize()];
-        dynamics.init(lambda, s);
-        for (int t = 0; t < steps; t++) {
-            dynamics.step(t, s, lambda, next);
-            double[] swap = s;
-            s = next;
-            next = swap;
-        }
+        double[] s = dynamics.run(lambda, steps);
         Map<String, Object> at = new LinkedHashMap<>(values);
         at.putAll(hp.packing.unpack(dynamics.stateLayout().get(s, 0)));
         for (int h = 0; h < hp.hypers.size(); h++) at.put(hp.hypers.get(h), dynamics.hyperLayout().get(lambda, h));

@@ -17,14 +17,7 @@ public final class ImplicitAtLastIterate {
     /** The hypergradient at λ = {@code hyper}; its work counts the T forward steps too. */
     public static Hypergradient compute(Dynamics dynamics, InnerObjective objective, int steps, double[] hyper,
                                         Implicit.Options options) {
-        double[] s = new double[dynamics.stateSize()], next = new double[dynamics.stateSize()];
-        dynamics.init(hyper, s);
-        for (int k = 0; k < steps; k++) {
-            dynamics.step(k, s, hyper, next);
-            double[] tmp = s;
-            s = next;
-            next = tmp;
-        }
+        double[] s = dynamics.run(hyper, steps);
         double[] w = Arrays.copyOf(s, objective.paramSize());
         Hypergradient g = new Implicit(options).compute(objective, w, hyper);
         return new Hypergradient(g.value(), g.gradient(), g.memory(), g.work().plus(Work.ofSteps(steps, 0)));

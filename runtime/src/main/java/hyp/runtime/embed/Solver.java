@@ -188,14 +188,7 @@ public final class Solver {
     /** L_te after the train statement's full run (init, then T steps) at λ = {@code hyper}. */
     public double validationLoss(double[] hyper) {
         var dynamics = assemble().dynamics();
-        double[] s = new double[dynamics.stateSize()], next = new double[dynamics.stateSize()];
-        dynamics.init(hyper, s);
-        for (int t = 0; t < wiring.steps(); t++) {
-            dynamics.step(t, s, hyper, next);
-            double[] swap = s;
-            s = next;
-            next = swap;
-        }
+        double[] s = dynamics.run(hyper, wiring.steps());
         return dynamics.outerLoss(s, hyper);
     }
 

@@ -43,6 +43,19 @@ public interface Dynamics {
   /** Gradient of {@link #outerLoss}: writes ∂L_te/∂s into {@code stateBar}, adds ∂L_te/∂λ into {@code hyperBar}. */
   void outerLossGradient(double[] state, double[] hyper, double[] stateBar, double[] hyperBar);
 
+  /** s_T: init(λ), then {@code steps} steps (a step after the until rule held keeps the state). */
+  default double[] run(double[] hyper, int steps) {
+    double[] s = new double[stateSize()], next = new double[stateSize()];
+    init(hyper, s);
+    for (int t = 0; t < steps; t++) {
+      step(t, s, hyper, next);
+      double[] swap = s;
+      s = next;
+      next = swap;
+    }
+    return s;
+  }
+
   /**
    * How many steps of the run came before this view's s_0 (a warm start's offset): step t here is step
    * firstStep + t of the run, which is what a step reading the step counter must see.
