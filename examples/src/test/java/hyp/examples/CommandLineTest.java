@@ -1,16 +1,12 @@
 package hyp.examples;
 
+import static hyp.examples.Processes.hyp;
+import static hyp.examples.Processes.java;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hyp.compiler.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.ToolProvider;
@@ -21,14 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The hyp command on the bundled examples, and jars it writes run by a plain JVM. */
 class CommandLineTest {
-    record Run(int code, String out, String err) {}
-
-    static Run hyp(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** The "value" of a one-line JSON object. */
     static double jsonValue(String json) {
         Matcher m = Pattern.compile("\"value\": ([-0-9.eE]+)").matcher(json);
@@ -39,7 +27,7 @@ class CommandLineTest {
     @ParameterizedTest
     @CsvSource({"-2.7, 0.3", "5.25, 0.25", "0.5, 0.5", "-1, 0"})
     void evalPrintsMod1AsJson(String x, double expected) throws Exception {
-        Run r = hyp("eval", Examples.file("mod1.hyp").toString(), "mod1", "--at", "x=" + x, "--json", "--grad");
+        Processes.Run r = hyp("eval", Examples.file("mod1.hyp").toString(), "mod1", "--at", "x=" + x, "--json", "--grad");
         assertEquals(0, r.code(), r.err());
         String json = r.out().trim();
         assertEquals(expected, jsonValue(json), 1e-12, json);
@@ -50,7 +38,7 @@ class CommandLineTest {
     void badInputIsExitTwoWithALocation(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.hyp");
         Files.writeString(bad, "def f(x: real) = x +\n");
-        Run r = hyp("eval", bad.toString(), "f", "--at", "x=1");
+        Processes.Run r = hyp("eval", bad.toString(), "f", "--at", "x=1");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("bad.hyp:1:21: error:") && r.err().contains("^"), r.err());
         assertEquals(2, hyp("eval", dir.resolve("missing.hyp").toString(), "f").code());
@@ -62,7 +50,7 @@ class CommandLineTest {
     @Test
     void compiledJarRunsUnderPlainJavaAndEmbedsInAJavaProgram(@TempDir Path dir) throws Exception {
         Path jar = dir.resolve("mod1.jar");
-        Run r = hyp("compile", Examples.file("mod1.hyp").toString(), "-o", jar.toString(), "--emit-java", dir.resolve("src").toString());
+        Processes.Run r = hyp("compile", Examples.file("mod1.hyp").toString(), "-o", jar.toString(), "--emit-java", dir.resolve("src").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(dir.resolve("src/hyp/generated/Mod1.java")));
         // java -jar model.jar FUNC x=... with nothing else on the class path
@@ -89,7 +77,7 @@ class CommandLineTest {
     @Test
     void graphPrintsTheIrAndWritesDot(@TempDir Path dir) throws Exception {
         Path dot = dir.resolve("mod1.dot");
-        Run r = hyp("graph", Examples.file("mod1.hyp").toString(), "mod1", "--dot", dot.toString());
+        Processes.Run r = hyp("graph", Examples.file("mod1.hyp").toString(), "mod1", "--dot", dot.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("def mod1(") && r.out().contains("while") && r.out().contains("if "), r.out());
         String text = Files.readString(dot);
@@ -110,7 +98,7 @@ class CommandLineTest {
 
     @Test
     void tuningTheLogregExampleLowersItsValidationLossAndWritesPlots(@TempDir Path dir) {
-        Run r = hyp("tune", Examples.file("logreg.hyp").toString(), "--method", "unrolled", "--report", dir.toString(), "--json");
+        Processes.Run r = hyp("tune", Examples.file("logreg.hyp").toString(), "--method", "unrolled", "--report", dir.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         Matcher before = Pattern.compile("\"before\": \\{\"L_te\": ([-0-9.eE]+)").matcher(r.out());
         Matcher after = Pattern.compile("\"after\": \\{\"L_te\": ([-0-9.eE]+)").matcher(r.out());
@@ -123,7 +111,7 @@ class CommandLineTest {
     @Test
     void tuningByReversibleLearningLowersTheValidationLossAndAnUninvertibleStepIsALocatedError(@TempDir Path dir)
             throws Exception {
-        Run r = hyp("tune", Examples.file("reversible.hyp").toString(), "--rounds", "3", "--json");
+        Processes.Run r = hyp("tune", Examples.file("reversible.hyp").toString(), "--rounds", "3", "--json");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"method\": \"reversible\""), r.out());
         Matcher before = Pattern.compile("\"before\": \\{\"L_te\": ([-0-9.eE]+)").matcher(r.out());
@@ -136,7 +124,7 @@ class CommandLineTest {
                 .replace("\"data/", "\"" + Examples.file("data").toAbsolutePath() + "/");
         Path lbfgs = dir.resolve("lbfgs.hyp");
         Files.writeString(lbfgs, source);
-        Run bad = hyp("tune", lbfgs.toString(), "--rounds", "1");
+        Processes.Run bad = hyp("tune", lbfgs.toString(), "--rounds", "1");
         assertEquals(2, bad.code(), bad.err());
         assertTrue(bad.err().contains("optimizers.hyp:") && bad.err().contains("cannot be inverted")
                 && bad.err().contains("lbfgs.hyp:"), bad.err());
@@ -144,7 +132,7 @@ class CommandLineTest {
 
     @Test
     void syntheticDataIsWrittenAndReadBack(@TempDir Path dir) throws Exception {
-        Run r = hyp("data", "synth", "logreg", "--out", dir.toString(), "--set", "n=40", "--set", "d=6", "--set", "seed=5");
+        Processes.Run r = hyp("data", "synth", "logreg", "--out", dir.toString(), "--set", "n=40", "--set", "d=6", "--set", "seed=5");
         assertEquals(0, r.code(), r.err());
         Path hypFile = dir.resolve("small.hyp");
         Files.writeString(hypFile, """
@@ -152,27 +140,17 @@ class CommandLineTest {
                 data y: real[n] from "y.csv"
                 def loss(w: real[d]) = mean(softplus(-y * (X @ w)))
                 """);
-        Run eval = hyp("eval", hypFile.toString(), "loss", "--at", "w=[0,0,0,0,0,0]", "--json");
+        Processes.Run eval = hyp("eval", hypFile.toString(), "loss", "--at", "w=[0,0,0,0,0,0]", "--json");
         assertEquals(0, eval.code(), eval.err());
         assertEquals(Math.log(2), jsonValue(eval.out()), 1e-12);
-        Run missing = hyp("eval", hypFile.toString(), "loss", "--at", "w=[0,0,0,0,0,0]", "--data", "X=" + dir.resolve("nope.csv"));
+        Processes.Run missing = hyp("eval", hypFile.toString(), "loss", "--at", "w=[0,0,0,0,0,0]", "--data", "X=" + dir.resolve("nope.csv"));
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.csv"), missing.err());
         Files.writeString(dir.resolve("short.csv"), "1\n-1\n1\n");
-        Run mismatch = hyp("eval", hypFile.toString(), "loss", "--at", "w=[0,0,0,0,0,0]", "--data", "y=" + dir.resolve("short.csv"));
+        Processes.Run mismatch = hyp("eval", hypFile.toString(), "loss", "--at", "w=[0,0,0,0,0,0]", "--data", "y=" + dir.resolve("short.csv"));
         assertEquals(2, mismatch.code());
         assertTrue(mismatch.err().contains("short.csv") && mismatch.err().contains("X.csv") && mismatch.err().contains("dimension n"),
                 mismatch.err());
     }
 
-    private static String java(Path dir, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        return out;
-    }
 }

@@ -1,12 +1,11 @@
 package hyp.examples;
 
+import static hyp.examples.Processes.hyp;
+import static hyp.examples.Processes.java;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hyp.compiler.cli.Main;
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.ToolProvider;
@@ -138,7 +136,7 @@ class EmbeddedSolverTest {
         }
 
         // hyp hypergrad on the same file and data, in this JVM
-        Run cli = hyp("hypergrad", file.toString(), "--method", "unrolled", "--json",
+        Processes.Run cli = hyp("hypergrad", file.toString(), "--method", "unrolled", "--json",
                 "--data", "X=" + dir.resolve("X.csv"), "--data", "y=" + dir.resolve("y.csv"),
                 "--data", "Xv=" + dir.resolve("Xv.csv"), "--data", "yv=" + dir.resolve("yv.csv"));
         assertEquals(0, cli.code(), cli.err());
@@ -198,22 +196,6 @@ class EmbeddedSolverTest {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    record Run(int code, String out, String err) {}
 
-    private static Run hyp(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
-    private static String java(Path dir, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        return out;
-    }
 }
