@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A model jar with the solver, used by a plain Java program that has only the jar on its class path (a separate
- * JVM): its hypergradients against {@code hyp hypergrad} on the same file and data, tuning, a def's gradient method
- * against central differences, and a misshapen data tensor.
+ * JVM): its hypergradients (reversible learning too) against {@code hyp hypergrad} on the same file and data,
+ * tuning, a def's gradient method against central differences, and a misshapen data tensor.
  */
 class EmbeddedSolverTest {
     private static final String SOURCE = """
@@ -74,7 +74,7 @@ class EmbeddedSolverTest {
                     Solver s = Solver.load("hyp.generated.Model")
                             .data("X", csv("X.csv", true)).data("y", csv("y.csv", false))
                             .data("Xv", csv("Xv.csv", true)).data("yv", csv("yv.csv", false));
-                    for (String m : new String[] {"unrolled", "tree", "numerical"}) {
+                    for (String m : new String[] {"unrolled", "tree", "numerical", "reversible"}) {
                         Hypergradient g = s.hypergradient(m);
                         print(m, g.value(), g.gradient());
                     }
@@ -141,12 +141,14 @@ class EmbeddedSolverTest {
                 "--data", "Xv=" + dir.resolve("Xv.csv"), "--data", "yv=" + dir.resolve("yv.csv"));
         assertEquals(0, cli.code(), cli.err());
         double[] expected = cliHypergradient(cli.out());
-        double[] unrolled = lines.get("unrolled"), tree = lines.get("tree"), numerical = lines.get("numerical");
+        double[] unrolled = lines.get("unrolled"), tree = lines.get("tree"), numerical = lines.get("numerical"),
+                reversible = lines.get("reversible");
         assertEquals(6, unrolled.length, String.join("\n", lines.keySet()));
         for (int i = 0; i < 6; i++) {
             assertEquals(expected[i], unrolled[i], 1e-12, "unrolled entry " + i);
             assertEquals(unrolled[i], tree[i], 1e-10, "tree entry " + i);
             assertEquals(unrolled[i], numerical[i], 1e-6, "numerical entry " + i);
+            assertEquals(unrolled[i], reversible[i], 1e-6, "reversible entry " + i);
         }
         assertTrue(Math.abs(unrolled[1]) > 1e-4, "a hypergradient that is not zero");
 

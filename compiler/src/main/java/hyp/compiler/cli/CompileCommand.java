@@ -6,6 +6,7 @@ import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.embed.GradientMethods;
 import hyp.compiler.ir.Function;
 import hyp.compiler.jar.JarWriter;
+import hyp.compiler.reverse.ReversibleProgram;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.compiler.train.SolverWiring;
@@ -64,7 +65,14 @@ final class CompileCommand implements Callable<Integer> {
             String trainingClass = className + "Training";
             HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
             classes.put(trainingClass, BytecodeBackend.compile(trainingClass, hp.functions(), false));
-            resources.put(Wiring.resourceName(className), wiring(program, hp, trainingClass));
+            // Reversible learning from the jar when the step inverts; otherwise the jar has no reversible part.
+            String reversibleClass = className + "Reversible";
+            ReversibleProgram reversible = invertible(program, hp);
+            if (reversible != null) {
+                classes.put(reversibleClass, BytecodeBackend.compile(reversibleClass, reversible.functions(), false));
+                if (javaDir != null) JavaSource.write(javaDir, reversibleClass, reversible.functions());
+            }
+            resources.put(Wiring.resourceName(className), wiring(program, hp, trainingClass, reversible, reversibleClass));
             if (javaDir != null) JavaSource.write(javaDir, trainingClass, hp.functions());
         }
         JarWriter.write(output, classes, resources, className, Tensor.class);
@@ -79,12 +87,22 @@ final class CompileCommand implements Callable<Integer> {
      * The tune statement's method, rounds and update rule as hyp tune resolves them; they are fixed here, before
      * any data is bound, so they must not depend on dimension sizes.
      */
-    private static byte[] wiring(CheckedProgram program, HypergradientProgram hp, String trainingClass) {
+    private static byte[] wiring(CheckedProgram program, HypergradientProgram hp, String trainingClass,
+                                 ReversibleProgram reversible, String reversibleClass) {
         Decl.Tune tune = program.program().all(Decl.Tune.class).get(0);
         ConstantExpr constants = ConstantExpr.of(program, Map.of());
         OuterUpdates.Rule rule = OuterUpdates.resolve(program, tune.by(), constants);
         int rounds = tune.rounds() != null ? constants.count(tune.rounds(), "the number of rounds") : TuneCommand.DEFAULT_ROUNDS;
         String method = tune.method() != null ? tune.method().name() : "unrolled";
-        return SolverWiring.write(program, hp, trainingClass, method, rounds, rule.runtime());
+        return SolverWiring.write(program, hp, trainingClass, method, rounds, rule.runtime(), reversible, reversibleClass);
+    }
+
+    /** The step compiled for running backwards, or null when it cannot be inverted (the file may tune otherwise). */
+    private static ReversibleProgram invertible(CheckedProgram program, HypergradientProgram hp) {
+        try {
+            return Pipeline.derive(program, () -> ReversibleProgram.compile(program, hp));
+        } catch (hyp.compiler.diag.CompileException notInvertible) {
+            return null;
+        }
     }
 }

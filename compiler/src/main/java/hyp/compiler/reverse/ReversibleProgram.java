@@ -75,6 +75,16 @@ public final class ReversibleProgram {
         return functions;
     }
 
+    /** The analysis {@link #sequence} wires; read by {@link ReversibleWiring} to describe it without binding values. */
+    StepPlan plan() {
+        return plan;
+    }
+
+    /** The optimizer declaration, whose name prefixes the increment functions' names. */
+    Decl.Optimizer optimizer() {
+        return optimizer;
+    }
+
     /** The optimizer's name. */
     public String optimizerName() {
         return optimizer.name().name();

@@ -6,6 +6,8 @@ import hyp.compiler.check.Checker;
 import hyp.compiler.check.Global;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.ir.Function;
+import hyp.compiler.reverse.ReversibleProgram;
+import hyp.compiler.reverse.ReversibleWiring;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.syntax.Expr;
 import hyp.compiler.types.Type;
@@ -39,9 +41,12 @@ public final class SolverWiring {
      * @param trainingClass the class {@code hp.functions()} are compiled to
      * @param method        the tune statement's method
      * @param rule          its outer update rule, settings resolved
+     * @param reversible    the train statement's step compiled for running backwards, or null when it cannot be
+     *                      inverted (the jar then has no reversible part)
+     * @param reversibleClass the class {@code reversible.functions()} are compiled to (unused when it is null)
      */
     public static byte[] write(CheckedProgram program, HypergradientProgram hp, String trainingClass, String method,
-                               int rounds, OuterRule rule) {
+                               int rounds, OuterRule rule, ReversibleProgram reversible, String reversibleClass) {
         SolverWiring w = new SolverWiring(hp);
         Properties p = w.p;
         p.setProperty("format", "1");
@@ -56,6 +61,10 @@ public final class SolverWiring {
         p.setProperty("train.targets", String.join(",", hp.packing.targets()));
         p.setProperty("train.steps", Integer.toString(hp.optimizer.steps()));
         p.setProperty("train.state", String.join(",", hp.optimizer.state()));
+        p.setProperty("train.optimizer", program.program().all(Decl.Train.class).get(0).by().name().name());
+        if (reversible != null) {
+            ReversibleWiring.write(p, reversible, hp.optimizer.state(), hp.hypers, reversibleClass);
+        }
         p.setProperty("tune.hypers", String.join(",", hp.hypers));
         p.setProperty("tune.loss", hp.outer.name());
         p.setProperty("tune.method", method);

@@ -13,9 +13,10 @@ import java.util.Map;
 /**
  * The generated training functions wired to the runtime at one set of values, as the compiler's
  * {@code HypergradientProgram.dynamics} and {@code objective} wire them: the dynamics the strategies drive, the
- * inner objective of implicit differentiation, and λ as the values give it.
+ * inner objective of implicit differentiation, λ as the values give it, and the values themselves (the packed
+ * trained vector among them), which the reversible step's increment functions read too.
  */
-record Assembled(CompiledDynamics dynamics, CompiledObjective objective, double[] hyper) {
+record Assembled(CompiledDynamics dynamics, CompiledObjective objective, double[] hyper, Map<String, Object> values) {
     static Assembled of(Wiring wiring, Class<?> training, Map<String, Object> given) {
         Map<String, Object> values = pack(wiring, given);
         List<int[]> hyperShapes = new ArrayList<>();
@@ -38,7 +39,7 @@ record Assembled(CompiledDynamics dynamics, CompiledObjective objective, double[
                 bind(plans, "outerAdjoint", training, values), wiring.hyperOrder());
         double[] hyper = new double[hyperLayout.size()];
         for (int k = 0; k < wiring.hypers().size(); k++) hyperLayout.put(hyper, k, values.get(wiring.hypers().get(k)));
-        return new Assembled(dynamics, objective, hyper);
+        return new Assembled(dynamics, objective, hyper, values);
     }
 
     private static GeneratedCall bind(Map<String, CallPlan> plans, String role, Class<?> training, Map<String, Object> values) {

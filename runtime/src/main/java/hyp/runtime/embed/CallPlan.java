@@ -24,11 +24,17 @@ public record CallPlan(String method, List<String> arguments, int primalResults,
 
     /** The call, with each {@code fixed:NAME} argument bound to {@code values.get(NAME)}. */
     GeneratedCall bind(Class<?> generated, Map<String, Object> values) {
-        List<Arguments.Source> sources = new ArrayList<>();
-        for (String a : arguments) sources.add(source(a, values));
+        List<Arguments.Source> sources = sources(values);
         List<Arguments.Source> cots = new ArrayList<>();
         for (String c : cotangents) cots.add(source(c, values));
         return new GeneratedCall(handle(generated), new Arguments(sources), primalResults, cots);
+    }
+
+    /** Where each argument comes from, with each {@code fixed:NAME} bound to {@code values.get(NAME)}. */
+    List<Arguments.Source> sources(Map<String, Object> values) {
+        List<Arguments.Source> sources = new ArrayList<>();
+        for (String a : arguments) sources.add(source(a, values));
+        return sources;
     }
 
     /** The value of each {@code fixed} and {@code hyper} argument, for a call made outside the dynamics. */

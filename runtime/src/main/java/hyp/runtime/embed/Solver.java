@@ -2,11 +2,14 @@ package hyp.runtime.embed;
 
 import hyp.runtime.Tensor;
 import hyp.runtime.hyper.GreedyTuner;
+import hyp.runtime.hyper.HypergradientStrategy;
 import hyp.runtime.hyper.Hypergradient;
 import hyp.runtime.hyper.Implicit;
 import hyp.runtime.hyper.ImplicitTuner;
 import hyp.runtime.hyper.TuningListener;
 import hyp.runtime.hyper.TuningResult;
+import hyp.runtime.reverse.Reversible;
+import hyp.runtime.reverse.UpdateSequence;
 import hyp.runtime.train.Layout;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,7 +29,8 @@ import java.util.Map;
  * }</pre>
  *
  * Data, params and hypers not given take their declared defaults (a data declared {@code from "file.csv"} is
- * read from the {@link #dataDirectory}). Reversible learning needs the compiler and is not available here.
+ * read from the {@link #dataDirectory}). Reversible learning runs the step's inverse that {@code hyp compile} put
+ * in the jar ({@link ReversiblePlan}) when the optimizer's step can be inverted.
  */
 public final class Solver {
     /** Implicit hypergradients: CG to this relative residual (as {@code hyp hypergrad}), at most this many steps. */
@@ -36,11 +40,14 @@ public final class Solver {
 
     private final Wiring wiring;
     private final Class<?> training;
+    /** The class of the reversible step's increment functions; null when the step cannot be inverted. */
+    private final Class<?> reversible;
     private final Inputs inputs;
 
-    private Solver(Wiring wiring, Class<?> training) {
+    private Solver(Wiring wiring, Class<?> training, Class<?> reversible) {
         this.wiring = wiring;
         this.training = training;
+        this.reversible = reversible;
         this.inputs = new Inputs(wiring);
     }
 
@@ -56,10 +63,17 @@ public final class Solver {
     /** The solver of a generated class, whose jar holds its wiring and training class. */
     public static Solver load(Class<?> generated) {
         Wiring wiring = Wiring.of(generated);
+        ReversiblePlan plan = wiring.reversible();
+        return new Solver(wiring, companion(generated, wiring.trainingClass()),
+                plan == null ? null : companion(generated, plan.className()));
+    }
+
+    /** A class the compiler wrote into the jar beside {@code generated}. */
+    private static Class<?> companion(Class<?> generated, String name) {
         try {
-            return new Solver(wiring, Class.forName(wiring.trainingClass(), true, generated.getClassLoader()));
+            return Class.forName(name, true, generated.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the jar of " + generated.getName() + " lacks " + wiring.trainingClass(), e);
+            throw new IllegalStateException("the jar of " + generated.getName() + " lacks " + name, e);
         }
     }
 
@@ -139,21 +153,28 @@ public final class Solver {
 
     /**
      * dL_te/dλ at the starting λ through {@code steps} optimizer steps, by {@code unrolled}, {@code tree},
-     * {@code binomial:S}, {@code numerical} or {@code implicit} (T steps, then CG at the last iterate).
+     * {@code binomial:S}, {@code numerical}, {@code implicit} (T steps, then CG at the last iterate),
+     * {@code reversible} (the step run backwards in fixed point, fractional bits sized from a double run) or
+     * {@code reversible:B} (B fractional bits for every state entry, 0 to 62).
      *
      * @throws IllegalArgumentException for another method name
+     * @throws IllegalStateException    for reversible learning when the optimizer's step cannot be inverted
      */
     public Hypergradient hypergradient(String method, int steps) {
-        if (method.equals("reversible")) throw reversibleUnavailable();
+        if (method.equals("reversible") || method.startsWith("reversible:")) {
+            Integer bits = fracBits(method);
+            Assembled a = assemble();
+            return reversible(a, bits).compute(a.dynamics(), steps, a.hyper());
+        }
         if (method.equals("implicit")) {
             Assembled a = assemble();
             return ImplicitAtLastIterate.compute(a.dynamics(), a.objective(), steps, a.hyper(), HYPERGRADIENT_CG);
         }
-        hyp.runtime.hyper.HypergradientStrategy strategy;
+        HypergradientStrategy strategy;
         try {
             strategy = HypergradientMethods.strategy(method);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + " (or implicit)", e);
+            throw new IllegalArgumentException(e.getMessage() + " (or implicit, reversible, reversible:B)", e);
         }
         Assembled a = assemble();
         return strategy.compute(a.dynamics(), steps, a.hyper());
@@ -167,13 +188,13 @@ public final class Solver {
     /**
      * Runs the tune statement from the starting λ for {@code rounds} rounds with its outer update rule: greedy
      * (each round differentiates ⌈T/rounds⌉ warm-started optimizer steps by the statement's method), or, when it
-     * says {@code using implicit}, the implicit loop (inner argmin from a warm start, CG, update). The solver's own
-     * starting λ is left as it was; {@link #named} reads the result's.
+     * says {@code using implicit}, the implicit loop (inner argmin from a warm start, CG, update). With
+     * {@code using reversible} each round's steps are run backwards. The solver's own starting λ is left as it
+     * was; {@link #named} reads the result's.
      */
     public TuningResult tune(int rounds, TuningListener listener) {
         if (rounds < 1) throw new IllegalArgumentException("rounds must be >= 1, got " + rounds);
         String method = wiring.method();
-        if (method.equals("reversible")) throw reversibleUnavailable();
         Assembled a = assemble();
         if (method.equals("implicit")) {
             ImplicitTuner tuner = new ImplicitTuner(new Implicit(TUNING_CG), wiring.update().create(),
@@ -181,7 +202,9 @@ public final class Solver {
             return tuner.tune(a.dynamics(), a.objective(), a.hyper(), rounds, listener);
         }
         int k = Math.max(1, (wiring.steps() + rounds - 1) / rounds);
-        GreedyTuner tuner = new GreedyTuner(HypergradientMethods.forRounds(method, k), k, wiring.update().create());
+        HypergradientStrategy strategy = method.equals("reversible") ? reversible(a, null)
+                : HypergradientMethods.forRounds(method, k);
+        GreedyTuner tuner = new GreedyTuner(strategy, k, wiring.update().create());
         return tuner.tune(a.dynamics(), a.hyper(), rounds, listener);
     }
 
@@ -196,8 +219,28 @@ public final class Solver {
         return Assembled.of(wiring, training, inputs.resolve());
     }
 
-    private static UnsupportedOperationException reversibleUnavailable() {
-        return new UnsupportedOperationException("reversible learning needs the compiler's inverse of the optimizer "
-                + "step; use 'hyp hypergrad --method reversible' or 'hyp tune', or another method here");
+    /** Reversible learning on the sequence the wiring describes, bound to {@code a}'s dynamics and values. */
+    private Reversible reversible(Assembled a, Integer fracBits) {
+        ReversiblePlan plan = wiring.reversible();
+        if (plan == null) {
+            String optimizer = wiring.optimizer() == null ? "the train statement's optimizer" : "optimizer '" + wiring.optimizer() + "'";
+            throw new IllegalStateException("the step of " + optimizer + " cannot be inverted, so the jar has no "
+                    + "reversible learning; 'hyp hypergrad FILE --method reversible' on the .hyp file names the statement "
+                    + "at fault. Use unrolled, tree, binomial:S, implicit or numerical instead");
+        }
+        UpdateSequence seq = plan.sequence(reversible, a.dynamics(), a.values());
+        return fracBits == null ? new Reversible(seq) : new Reversible(seq, fracBits);
+    }
+
+    /** B of {@code reversible:B}, or null for plain {@code reversible}. */
+    private static Integer fracBits(String method) {
+        if (method.equals("reversible")) return null;
+        try {
+            int bits = Integer.parseInt(method.substring("reversible:".length()));
+            if (bits >= 0 && bits <= 62) return bits;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("reversible:B takes a number of fractional bits from 0 to 62, e.g. reversible:40");
     }
 }

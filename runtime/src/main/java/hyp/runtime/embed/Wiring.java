@@ -19,17 +19,22 @@ import java.util.Properties;
  *       {@code .type} (real, int, bool, tensor), {@code .dims}, and at most one of {@code .fill} and
  *       {@code .randn} (a {@link Formula}) and {@code .from} (a CSV path as the file wrote it);</li>
  *   <li>{@code train.param} (the trained value's name; {@code train.targets} packed into it when several),
- *       {@code train.steps}, {@code train.state} (the optimizer's state entries, the trained value first);</li>
+ *       {@code train.steps}, {@code train.state} (the optimizer's state entries, the trained value first),
+ *       {@code train.optimizer} (its name);</li>
  *   <li>{@code tune.hypers}, {@code tune.loss}, {@code tune.method}, {@code tune.rounds}, {@code tune.update}
  *       with {@code tune.update.settings} and one {@code tune.update.K} per setting;</li>
  *   <li>{@code call.F.method}, {@code .arguments}, {@code .primal}, {@code .cotangents} (see {@link CallPlan}) for F
  *       in {@link #CALLS}, and {@code objective.hyperOrder}: the hyper entry of each hyper cotangent of the
- *       training loss's second-order code.</li>
+ *       training loss's second-order code;</li>
+ *   <li>when the step can be inverted, the {@code reversible.*} keys of {@link ReversiblePlan}.</li>
  * </ul>
+ *
+ * @param optimizer  the train statement's optimizer, or null when the wiring does not say
+ * @param reversible the step run backwards, or null when it cannot be inverted
  */
 public record Wiring(String trainingClass, List<Declaration> globals, String param, List<String> targets, int steps,
-                     List<String> state, List<String> hypers, String loss, String method, int rounds, OuterRule update,
-                     Map<String, CallPlan> calls, int[] hyperOrder) {
+                     List<String> state, String optimizer, List<String> hypers, String loss, String method, int rounds,
+                     OuterRule update, Map<String, CallPlan> calls, int[] hyperOrder, ReversiblePlan reversible) {
     /** The generated training functions, by the role they play. */
     public static final List<String> CALLS = List.of("init", "initAdjoint", "step", "stepAdjoint", "outer",
             "outerAdjoint", "lossGradient", "lossSecondOrder");
@@ -70,16 +75,21 @@ public record Wiring(String trainingClass, List<Declaration> globals, String par
         Map<String, Double> settings = new LinkedHashMap<>();
         for (String s : list(p, "tune.update.settings")) settings.put(s, Double.parseDouble(get(p, "tune.update." + s)));
         Map<String, CallPlan> calls = new LinkedHashMap<>();
-        for (String c : CALLS) {
-            String k = "call." + c + ".";
-            calls.put(c, new CallPlan(get(p, k + "method"), list(p, k + "arguments"),
-                    Integer.parseInt(get(p, k + "primal")), list(p, k + "cotangents")));
-        }
+        for (String c : CALLS) calls.put(c, callPlan(p, c));
         int[] order = list(p, "objective.hyperOrder").stream().mapToInt(Integer::parseInt).toArray();
+        List<String> state = list(p, "train.state");
         return new Wiring(get(p, "training.class"), globals, get(p, "train.param"), list(p, "train.targets"),
-                Integer.parseInt(get(p, "train.steps")), list(p, "train.state"), list(p, "tune.hypers"),
-                get(p, "tune.loss"), get(p, "tune.method"), Integer.parseInt(get(p, "tune.rounds")),
-                new OuterRule(get(p, "tune.update"), settings), calls, order);
+                Integer.parseInt(get(p, "train.steps")), state, p.getProperty("train.optimizer"),
+                list(p, "tune.hypers"), get(p, "tune.loss"), get(p, "tune.method"),
+                Integer.parseInt(get(p, "tune.rounds")), new OuterRule(get(p, "tune.update"), settings), calls, order,
+                ReversiblePlan.read(p, state));
+    }
+
+    /** The {@code call.ROLE.*} keys as a call plan. */
+    static CallPlan callPlan(Properties p, String role) {
+        String k = "call." + role + ".";
+        return new CallPlan(get(p, k + "method"), list(p, k + "arguments"), Integer.parseInt(get(p, k + "primal")),
+                list(p, k + "cotangents"));
     }
 
     /** The declaration named {@code name}, or null. */
@@ -88,13 +98,13 @@ public record Wiring(String trainingClass, List<Declaration> globals, String par
         return null;
     }
 
-    private static String get(Properties p, String key) {
+    static String get(Properties p, String key) {
         String v = p.getProperty(key);
         if (v == null) throw new IllegalArgumentException("solver description lacks '" + key + "'");
         return v;
     }
 
-    private static List<String> list(Properties p, String key) {
+    static List<String> list(Properties p, String key) {
         String v = get(p, key).trim();
         return v.isEmpty() ? List.of() : Arrays.stream(v.split(",")).map(String::trim).toList();
     }
