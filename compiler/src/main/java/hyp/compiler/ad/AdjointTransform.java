@@ -37,7 +37,7 @@ public final class AdjointTransform {
     private final Map<Node, Var> trips = new IdentityHashMap<>();
     private Var tape;
     /** Cotangents of values that went through a tape of the code being differentiated, from pop back to push. */
-    private Var cotangentTape;
+    private CotangentTapes cotangentTapes;
     /** While a loop body is recomputed: the values its pops produced, replayed from this code's own tape. */
     private Map<Var, Var> replay;
     private Set<Var> varied = Set.of();
@@ -73,7 +73,7 @@ public final class AdjointTransform {
         }
         Block body = b.block(params, () -> {
             if (hasLoop(f.body())) t.tape = b.op(Prims.TAPE_CREATE);
-            if (hasTapeOps(f.body())) t.cotangentTape = b.op(Prims.TAPE_CREATE);
+            t.cotangentTapes = CotangentTapes.create(b, f.body());
             t.forwardTaped(f.body().nodes());
             int k = 0;
             for (Var r : f.body().results()) {
@@ -89,12 +89,6 @@ public final class AdjointTransform {
             return out;
         });
         return new Function(f.name() + "_vjp", names, body);
-    }
-
-    private static boolean hasTapeOps(Block block) {
-        boolean[] found = {false};
-        IrWalk.nodes(block, n -> found[0] |= isTapeOp(n));
-        return found[0];
     }
 
     private static boolean isTapeOp(Node n) {
@@ -269,12 +263,12 @@ public final class AdjointTransform {
     private void reverseOp(Node.Op op) {
         if (op.prim() == Prims.TAPE_POP) {
             // the popped value's cotangent waits on the cotangent tape for the push that stored the value
-            if (op.out().type().differentiable()) b.op(Prims.TAPE_PUSH, cotangentTape, Tangents.orZero(b, cot.get(op.out()), p(op.out())));
+            if (op.out().type().differentiable()) b.op(Prims.TAPE_PUSH, cotangentTapes.of(op), Tangents.orZero(b, cot.get(op.out()), p(op.out())));
             return;
         }
         if (op.prim() == Prims.TAPE_PUSH) {
             Var value = op.arg(1);
-            if (value.type().differentiable()) addCot(value, b.op(Prims.TAPE_POP, value.type(), cotangentTape));
+            if (value.type().differentiable()) addCot(value, b.op(Prims.TAPE_POP, value.type(), cotangentTapes.of(op)));
             return;
         }
         Var c = cot.get(op.out());

@@ -34,4 +34,14 @@ public final class Derivatives {
     public static Function hessianVector(Function f) {
         return Simplify.run(ForwardTransform.jvp(adjoint(f)));
     }
+
+    /**
+     * Tangent of the adjoint, both only in the parameters marked in {@code wrt}:
+     * {@code (x..., ybar, dx_wrt...) -> (y, xbar_wrt..., dy, dxbar_wrt...)}; the seed ybar gets no tangent.
+     */
+    public static Function hessianVector(Function f, boolean[] wrt) {
+        Function adjoint = adjoint(f, wrt);
+        boolean[] tangents = java.util.Arrays.copyOf(wrt, adjoint.params().size());
+        return Simplify.run(ForwardTransform.jvp(adjoint, tangents));
+    }
 }

@@ -25,8 +25,9 @@ final class Builtins {
 
     private static final Set<String> OTHERS = Set.of("max", "min", "outer", "zeros", "ones", "fill", "conv2d", "reshape", "flatten");
 
+    /** Also the derivative built-ins (grad, jvp, vjp, hvp), checked by {@link DerivativeCalls}. */
     static boolean isBuiltin(String name) {
-        return ONE_ARG.containsKey(name) || OTHERS.contains(name);
+        return ONE_ARG.containsKey(name) || OTHERS.contains(name) || DerivativeCalls.isDerivative(name);
     }
 
     static Type check(ExprChecker ec, Expr.Call c, List<Expr> args, Diagnostics diagnostics) {

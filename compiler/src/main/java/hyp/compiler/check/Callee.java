@@ -17,6 +17,12 @@ public sealed interface Callee {
     /** A call of another def, inlined by lowering. */
     record Def(CheckedDef def) implements Callee {}
 
+    /**
+     * {@code grad(f, a...)}, {@code jvp(f, a..., v)}, {@code vjp(f, a..., u)} or {@code hvp(f, a..., v)}: a
+     * derivative of def f in its first parameter at the arguments after f, lowered to f's inlined derivative code.
+     */
+    record Derivative(DerivativeKind kind, CheckedDef def) implements Callee {}
+
     /** {@code grad(x)} inside an optimizer: the gradient of the loss being minimised at the point x (grad(w) at the current parameters). */
     record GradOfLoss() implements Callee {}
 

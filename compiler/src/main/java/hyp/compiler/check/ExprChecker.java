@@ -187,22 +187,30 @@ final class ExprChecker {
             }
         }
         List<Expr> args = c.args().stream().map(Expr.Arg::value).toList();
-        if ((name.equals("grad") || name.equals("loss")) && names.optimizerParam() != null) {
+        // In an optimizer grad(x) and loss(x) are of the loss being minimised; grad(f, x, ...) is the built-in.
+        if (names.optimizerParam() != null && (name.equals("loss") || (name.equals("grad") && !ofDef(args)))) {
             Type w = names.optimizerParam();
-            if (args.size() != 1) return fail(c, "inside an optimizer, " + name + " takes one point: " + name + "(w)");
+            if (args.size() != 1) {
+                return fail(c, "inside an optimizer, " + name + " takes one point: " + name + "(w)"
+                        + (name.equals("grad") ? "; grad(f, x, ...) differentiates a def f" : ""));
+            }
             Type at = check(args.get(0));
             if (at == null) return null;
             if (!at.equals(w)) return fail(args.get(0), name + "(...) takes a point like w (" + w + "), not " + at);
             typing.callees.put(c, name.equals("grad") ? new Callee.GradOfLoss() : new Callee.LossOf());
             return name.equals("grad") ? w : Type.REAL;
         }
+        if (DerivativeCalls.isDerivative(name)) return new DerivativeCalls(this, names, defs).check(c, args);
         CheckedDef def = defs.apply(name);
         if (def != null) return callDef(c, def, args);
-        if (name.equals("grad") || name.equals("loss")) {
-            return fail(c.callee(), "'" + name + "' is only available inside an optimizer");
-        }
+        if (name.equals("loss")) return fail(c.callee(), "'loss' is only available inside an optimizer");
         if (!Builtins.isBuiltin(name)) return fail(c.callee(), "undefined function '" + name + "'");
         return Builtins.check(this, c, args, diagnostics);
+    }
+
+    /** grad(f, x, ...) with f a def: the derivative built-in, also inside an optimizer. */
+    private boolean ofDef(List<Expr> args) {
+        return args.size() >= 2 && args.get(0) instanceof Expr.Name f && defs.apply(f.name()) != null;
     }
 
     private Type callDef(Expr.Call c, CheckedDef def, List<Expr> args) {

@@ -86,7 +86,16 @@ final class CheckCommand implements Callable<Integer> {
     /** Why a def has no derivatives to check, or null if it has. */
     private static String uncheckable(Function f) {
         if (f.body().results().size() != 1 || !f.resultType().differentiable()) return "has no single real or tensor result";
-        for (Var p : f.params()) if (p.type().differentiable()) return null;
-        return "has no real or tensor inputs";
+        boolean inputs = false;
+        for (Var p : f.params()) inputs |= p.type().differentiable();
+        if (!inputs) return "has no real or tensor inputs";
+        try {
+            hyp.compiler.ad.Derivatives.adjoint(f);
+        } catch (hyp.compiler.diag.CompileException e) {
+            // e.g. the adjoint of a grad(...) taken inside a loop: a stated limitation, not a wrong derivative
+            hyp.compiler.diag.Diagnostic d = e.diagnostics().get(0);
+            return "has an adjoint that is " + d.message() + " (at " + d.span().line() + ":" + d.span().column() + ")";
+        }
+        return null;
     }
 }

@@ -32,6 +32,7 @@ final class DefLowering {
     private final IrBuilder b;
     private final Map<String, Var> globals;
     private final Lowering.DimValues dims;
+    private final DerivativeInlining derivatives;
     private Map<String, Var> env;
     private Type resultType;
     /** Inside optimizer blocks: grad(x) and loss(x) of the loss being minimised, as IR; null in defs. */
@@ -44,6 +45,7 @@ final class DefLowering {
         this.b = b;
         this.globals = globals;
         this.dims = dims;
+        this.derivatives = new DerivativeInlining(program);
     }
 
     /** Emits the body of {@code def} with its parameters bound in {@code args}; returns the result value. */
@@ -320,6 +322,10 @@ final class DefLowering {
                 bound.put(d.def().paramNames().get(i), v);
             }
             return inline(d.def(), bound);
+        }
+        if (callee instanceof Callee.Derivative d) {
+            List<Var> in = args.subList(1, args.size()).stream().map(this::expr).toList(); // args[0] names the def
+            return derivatives.inline(b, d, in, globals, c.span());
         }
         if (callee instanceof Callee.GradOfLoss && gradOfLoss != null) return gradOfLoss.apply(expr(args.get(0)));
         if (callee instanceof Callee.LossOf && lossOf != null) return lossOf.apply(expr(args.get(0)));
