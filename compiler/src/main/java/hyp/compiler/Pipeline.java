@@ -32,6 +32,11 @@ public final class Pipeline {
         return guard(program.program().source(), () -> onDeepStack(() -> Lowering.lowerAll(program)));
     }
 
+    /** One def as an IR function (the others are not lowered, so their errors do not stop this one). */
+    public static Function lower(CheckedProgram program, String def) {
+        return guard(program.program().source(), () -> onDeepStack(() -> Lowering.lower(program, def)));
+    }
+
     /** Runs a derivative transformation; a failure there is a bug in hyp, reported against the file. */
     public static <T> T derive(CheckedProgram program, java.util.function.Supplier<T> transform) {
         return guard(program.program().source(), transform);

@@ -3,7 +3,6 @@ package hyp.compiler.cli;
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.ir.Function;
-import hyp.compiler.ir.Lowering;
 
 /** Finding a def by the name the user typed. */
 final class Defs {
@@ -15,6 +14,6 @@ final class Defs {
             throw new UsageException("no def named '" + name + "' in " + program.program().source().name()
                     + (known.isEmpty() ? " (it has none)" : " (it has: " + known + ")"));
         }
-        return Pipeline.lower(program).stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        return Pipeline.lower(program, name);
     }
 }

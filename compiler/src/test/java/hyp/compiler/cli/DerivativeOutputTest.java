@@ -81,6 +81,30 @@ class DerivativeOutputTest {
     }
 
     @Test
+    void evalLowersOnlyTheDefItRunsSoAnotherDefsUnsupportedDerivativeDoesNotStopIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mixed.hyp");
+        Files.writeString(file, """
+                def power(x: real) -> real {
+                    for i in 0..3 { x = x * x }
+                    return x
+                }
+                def descend(x: real) -> real {
+                    for i in 0..2 { x = x - 0.1 * grad(power, x) }
+                    return x
+                }
+                def again(x: real) = grad(descend, x)
+                def fine(x: real) = grad(power, x)
+                """);
+        CheckCommandTest.Run ok = CheckCommandTest.hyp("eval", file.toString(), "fine", "--at", "x=1.1", "--json");
+        assertEquals(Main.OK, ok.code(), ok.err());
+        Map<?, ?> json = (Map<?, ?>) JsonReader.parse(ok.out().trim());
+        assertEquals(8 * Math.pow(1.1, 7), ((Number) json.get("value")).doubleValue(), 1e-12);
+        CheckCommandTest.Run bad = CheckCommandTest.hyp("eval", file.toString(), "again", "--at", "x=1.1");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("mixed.hyp:9:") && bad.err().contains("not supported yet"), bad.err());
+    }
+
+    @Test
     void graphWithGradientPrintsTheAdjointCode(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("sq.hyp");
         Files.writeString(file, "def sq(x: real, y: real) = x * x * y\n");
