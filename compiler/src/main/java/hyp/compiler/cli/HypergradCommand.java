@@ -2,6 +2,7 @@ package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.train.ComplexStepHypergradient;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.embed.ImplicitAtLastIterate;
 import hyp.runtime.hyper.Hypergradient;
@@ -36,7 +37,8 @@ final class HypergradCommand implements Callable<Integer> {
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "unrolled",
             description = "unrolled (store every state), tree (O(log T) states), binomial:S (S stored states), "
-                    + "numerical (central differences), implicit (CG at the last iterate), reversible (run the "
+                    + "numerical (central differences), complex (complex step through the whole run, exact to rounding; "
+                    + "for checking), implicit (CG at the last iterate), reversible (run the "
                     + "optimizer backwards exactly in fixed point); default ${DEFAULT-VALUE}")
     String method;
 
@@ -81,6 +83,7 @@ final class HypergradCommand implements Callable<Integer> {
                 ? ReversibleRun.of(program, hp, dynamics, values, t, hyper, fracBits) : null;
         Hypergradient g = reversible != null ? reversible.hypergradient()
                 : method.equals("implicit") ? implicit(hp, dynamics, values, t, hyper)
+                : method.equals("complex") ? ComplexStepHypergradient.of(hp).compute(values, t)
                 : Strategies.parse(method).compute(dynamics, t, hyper);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("value", g.value());

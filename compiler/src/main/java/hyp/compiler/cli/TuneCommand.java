@@ -103,6 +103,10 @@ final class TuneCommand implements Callable<Integer> {
         Decl.Tune tune = tunes.get(0);
         String methodName = methodName(tune);
         boolean implicit = methodName.equals("implicit"), reversible = methodName.equals("reversible");
+        if (methodName.equals("complex")) {
+            throw new UsageException("the complex step is for checking one hypergradient, not for tuning: "
+                    + "use 'hyp hypergrad FILE --method complex'");
+        }
         if (!implicit && !reversible) strategy(methodName, 1); // a bad method fails before anything is compiled
 
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));

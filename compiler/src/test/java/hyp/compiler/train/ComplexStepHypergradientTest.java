@@ -1,0 +1,118 @@
+package hyp.compiler.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hyp.compiler.Pipeline;
+import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.SourceFile;
+import hyp.runtime.Tensor;
+import hyp.runtime.hyper.Hypergradient;
+import hyp.runtime.hyper.HypergradientException;
+import hyp.runtime.hyper.StoreAll;
+import hyp.runtime.train.CompiledDynamics;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The complex-step hypergradient of per-feature L2 logistic regression against unrolled store-all: the two share
+ * no derivative rule, so agreement to rounding checks both.
+ */
+class ComplexStepHypergradientTest {
+    private static final String PROBLEM = """
+            data X: real[n, d]
+            data y: real[n]
+            data Xv: real[m, d]
+            data yv: real[m]
+            param w: real[d] = 0
+            hyper rho: real[d] = -2
+            def train_loss(w, rho) = mean(softplus(-y * (X @ w))) + 0.5 * sum(exp(rho) * w^2)
+            def valid_loss(w) = mean(softplus(-yv * (Xv @ w)))
+            train w on train_loss by %s for %d steps
+            tune rho on valid_loss by adam(lr = 0.1) for 10 rounds
+            """;
+
+    private record Setup(HypergradientProgram program, CompiledDynamics dynamics, Map<String, Object> values, double[] hyper) {}
+
+    private static Setup setup(String optimizer, int steps) {
+        CheckedProgram checked = Pipeline.check(new SourceFile("t.hyp", PROBLEM.formatted(optimizer, steps)));
+        HypergradientProgram hp = HypergradientProgram.compile(checked);
+        Map<String, Object> values = data();
+        CompiledDynamics d = hp.dynamics(values, new GeneratedMethods(hp.functions()));
+        return new Setup(hp, d, values, hp.hyperVector(d, values));
+    }
+
+    private static Map<String, Object> data() {
+        Random rnd = new Random(11);
+        int n = 12, m = 8, d = 4;
+        Map<String, Object> v = new HashMap<>();
+        v.put("X", random(rnd, n, d));
+        v.put("Xv", random(rnd, m, d));
+        v.put("y", labels(rnd, n));
+        v.put("yv", labels(rnd, m));
+        v.put("w", Tensor.zeros(d));
+        Tensor rho = Tensor.fill(-2.0, d);
+        for (int i = 0; i < d; i++) rho.data[i] += 0.3 * rnd.nextGaussian();
+        v.put("rho", rho);
+        return v;
+    }
+
+    private static Tensor random(Random rnd, int... shape) {
+        Tensor t = Tensor.zeros(shape);
+        for (int i = 0; i < t.data.length; i++) t.data[i] = rnd.nextGaussian();
+        return t;
+    }
+
+    private static Tensor labels(Random rnd, int n) {
+        Tensor t = Tensor.zeros(n);
+        for (int i = 0; i < n; i++) t.data[i] = rnd.nextBoolean() ? 1 : -1;
+        return t;
+    }
+
+    private static void close(double[] expected, double[] actual, double rel, String what) {
+        assertEquals(expected.length, actual.length, what + " length");
+        double scale = 0;
+        for (double e : expected) scale = Math.max(scale, Math.abs(e));
+        assertTrue(scale > 0, what + ": the hypergradient should not vanish");
+        for (int i = 0; i < expected.length; i++) assertEquals(expected[i], actual[i], rel * scale, what + "[" + i + "]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sgd(lr = 0.5)", "momentum(lr = 0.2)", "nesterov(lr = 0.2)", "adam(lr = 0.05)", "gd_armijo"})
+    void equalsUnrolledToRounding(String optimizer) {
+        int steps = 40;
+        Setup s = setup(optimizer, steps);
+        Hypergradient unrolled = new StoreAll().compute(s.dynamics(), steps, s.hyper());
+        Hypergradient complex = ComplexStepHypergradient.of(s.program()).compute(s.values(), steps);
+        assertEquals(unrolled.value(), complex.value(), 1e-12 * Math.abs(unrolled.value()), optimizer + " value");
+        close(unrolled.gradient(), complex.gradient(), 1e-12, optimizer);
+        assertEquals(0, complex.memory().storedStates());
+        assertEquals((long) s.hyper().length * steps, complex.work().forwardSteps(), optimizer + " work");
+    }
+
+    /** Adam's until rule (‖g‖ < 1e-6) freezes the state: the complex runs stop there and still agree. */
+    @Test
+    void theUntilRuleFreezesTheComplexRunAsTheRealOne() {
+        int steps = 2000;
+        Setup s = setup("adam(lr = 0.05)", steps);
+        Hypergradient unrolled = new StoreAll().compute(s.dynamics(), steps, s.hyper());
+        Hypergradient complex = ComplexStepHypergradient.of(s.program()).compute(s.values(), steps);
+        assertTrue(complex.work().forwardSteps() < (long) s.hyper().length * steps,
+                "the until rule should hold within " + steps + " steps, so the complex runs stop early");
+        close(unrolled.gradient(), complex.gradient(), 1e-12, "adam with until");
+    }
+
+    /** SGD with a step far past 2/curvature diverges; the overflow is reported with the entry and the step. */
+    @Test
+    void aDivergingRunNamesTheEntryAndTheStep() {
+        Setup s = setup("sgd(lr = 1e6)", 400);
+        HypergradientException e = assertThrows(HypergradientException.class,
+                () -> ComplexStepHypergradient.of(s.program()).compute(s.values(), 400));
+        assertTrue(e.getMessage().contains("rho[0]") && e.getMessage().contains("after step"), e.getMessage());
+    }
+}
