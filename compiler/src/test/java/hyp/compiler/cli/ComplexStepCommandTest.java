@@ -3,6 +3,7 @@ package hyp.compiler.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hyp.compiler.testing.LogregProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,15 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code hyp hypergrad --method complex}, and tune's refusal of it, in process. */
 class ComplexStepCommandTest {
-    private static final String PROGRAM = """
-            data X: real[n, d]
-            data y: real[n]
-            data Xv: real[m, d]
-            data yv: real[m]
-            param w: real[d] = 0
-            hyper rho: real[d] = -2
-            def train_loss(w, rho) = mean(softplus(-y * (X @ w))) + 0.5 * sum(exp(rho) * w^2)
-            def valid_loss(w) = mean(softplus(-yv * (Xv @ w)))
+    private static final String PROGRAM = LogregProblem.DECLARATIONS + """
             train w on train_loss by adam(lr = 0.05) for 100 steps
             tune rho on valid_loss by adam(lr = 0.1) for 5 rounds
             """;

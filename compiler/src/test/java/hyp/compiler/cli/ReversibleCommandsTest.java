@@ -3,6 +3,7 @@ package hyp.compiler.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hyp.compiler.testing.LogregProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,15 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code hyp hypergrad --method reversible} and {@code hyp chain} in process. */
 class ReversibleCommandsTest {
-    private static final String PROGRAM = """
-            data X: real[n, d]
-            data y: real[n]
-            data Xv: real[m, d]
-            data yv: real[m]
-            param w: real[d] = 0
-            hyper rho: real[d] = -2
-            def train_loss(w, rho) = mean(softplus(-y * (X @ w))) + 0.5 * sum(exp(rho) * w^2)
-            def valid_loss(w) = mean(softplus(-yv * (Xv @ w)))
+    private static final String PROGRAM = LogregProblem.DECLARATIONS + """
             optimizer adam_running(lr = 0.001, b1 = 0.9, b2 = 0.999, eps = 1e-8) {
                 init { m = grad(w); v = grad(w)^2 }
                 step {

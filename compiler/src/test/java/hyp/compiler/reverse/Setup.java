@@ -3,14 +3,13 @@ package hyp.compiler.reverse;
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.SourceFile;
+import hyp.compiler.testing.LogregProblem;
 import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.Tensor;
 import hyp.runtime.reverse.UpdateSequence;
 import hyp.runtime.train.CompiledDynamics;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Per-feature L2 logistic regression (the logreg example's problem) on seeded random data, trained by a given
@@ -18,15 +17,7 @@ import java.util.Random;
  */
 record Setup(HypergradientProgram program, ReversibleProgram reversible, CompiledDynamics dynamics,
              UpdateSequence sequence, double[] hyper) {
-    static final String PROBLEM = """
-            data X: real[n, d]
-            data y: real[n]
-            data Xv: real[m, d]
-            data yv: real[m]
-            param w: real[d] = 0
-            hyper rho: real[d] = -2
-            def train_loss(w, rho) = mean(softplus(-y * (X @ w))) + 0.5 * sum(exp(rho) * w^2)
-            def valid_loss(w) = mean(softplus(-yv * (Xv @ w)))
+    static final String PROBLEM = LogregProblem.DECLARATIONS + """
             %s
             train w on train_loss by %s for 100 steps
             tune rho on valid_loss by adam(lr = 0.1) for 10 rounds
@@ -68,35 +59,12 @@ record Setup(HypergradientProgram program, ReversibleProgram reversible, Compile
     }
 
     static Map<String, Object> data(int d) {
-        Random rnd = new Random(7);
-        int n = 24, m = 12;
-        Map<String, Object> v = new HashMap<>();
-        v.put("X", random(rnd, n, d));
-        v.put("Xv", random(rnd, m, d));
-        v.put("y", labels(rnd, n));
-        v.put("yv", labels(rnd, m));
-        v.put("w", Tensor.zeros(d));
-        Tensor rho = Tensor.fill(-2.0, d);
-        for (int i = 0; i < d; i++) rho.data[i] += 0.3 * rnd.nextGaussian();
-        v.put("rho", rho);
-        return v;
+        return LogregProblem.data(7, 24, 12, d);
     }
 
     double[] initialState() {
         double[] s = new double[dynamics.stateSize()];
         dynamics.init(hyper, s);
         return s;
-    }
-
-    private static Tensor random(Random rnd, int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        for (int i = 0; i < t.data.length; i++) t.data[i] = rnd.nextGaussian();
-        return t;
-    }
-
-    private static Tensor labels(Random rnd, int n) {
-        Tensor t = Tensor.zeros(n);
-        for (int i = 0; i < n; i++) t.data[i] = rnd.nextBoolean() ? 1 : -1;
-        return t;
     }
 }

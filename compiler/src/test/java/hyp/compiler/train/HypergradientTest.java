@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.SourceFile;
+import hyp.compiler.testing.LogregProblem;
 import hyp.runtime.Tensor;
 import hyp.runtime.hyper.BinomialCheckpointing;
 import hyp.runtime.hyper.Hypergradient;
@@ -14,9 +15,7 @@ import hyp.runtime.hyper.NumericalHypergradient;
 import hyp.runtime.hyper.StoreAll;
 import hyp.runtime.hyper.TreeCheckpointing;
 import hyp.runtime.train.CompiledDynamics;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,54 +24,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * must equal store-all, central differences must agree, and implicit differentiation must agree at convergence.
  */
 class HypergradientTest {
-    private static final String PROBLEM = """
-            data X: real[n, d]
-            data y: real[n]
-            data Xv: real[m, d]
-            data yv: real[m]
-            param w: real[d] = 0
-            hyper rho: real[d] = -2
-            def train_loss(w, rho) = mean(softplus(-y * (X @ w))) + 0.5 * sum(exp(rho) * w^2)
-            def valid_loss(w) = mean(softplus(-yv * (Xv @ w)))
-            train w on train_loss by %s for %d steps
-            tune rho on valid_loss by adam(lr = 0.1) for 10 rounds
-            """;
-
-    private static Map<String, Object> data() {
-        Random rnd = new Random(3);
-        int n = 12, m = 8, d = 4;
-        Map<String, Object> v = new HashMap<>();
-        v.put("X", random(rnd, n, d));
-        v.put("Xv", random(rnd, m, d));
-        v.put("y", labels(rnd, n));
-        v.put("yv", labels(rnd, m));
-        v.put("w", Tensor.zeros(d));
-        Tensor rho = Tensor.fill(-2.0, d);
-        for (int i = 0; i < d; i++) rho.data[i] += 0.3 * rnd.nextGaussian();
-        v.put("rho", rho);
-        return v;
-    }
-
-    private static Tensor random(Random rnd, int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        for (int i = 0; i < t.data.length; i++) t.data[i] = rnd.nextGaussian();
-        return t;
-    }
-
-    private static Tensor labels(Random rnd, int n) {
-        Tensor t = Tensor.zeros(n);
-        for (int i = 0; i < n; i++) t.data[i] = rnd.nextBoolean() ? 1 : -1;
-        return t;
-    }
-
     private record Setup(HypergradientProgram program, CompiledDynamics dynamics, double[] hyper, Map<String, Object> values,
                          GeneratedMethods methods) {}
 
     private static Setup setup(String optimizer, int steps) {
-        CheckedProgram checked = Pipeline.check(new SourceFile("t.hyp", PROBLEM.formatted(optimizer, steps)));
+        CheckedProgram checked = Pipeline.check(new SourceFile("t.hyp", LogregProblem.trainedBy(optimizer, steps)));
         HypergradientProgram hp = HypergradientProgram.compile(checked);
         GeneratedMethods methods = new GeneratedMethods(hp.functions());
-        Map<String, Object> values = data();
+        Map<String, Object> values = LogregProblem.data(3, 12, 8, 4);
         CompiledDynamics d = hp.dynamics(values, methods);
         double[] hyper = ((Tensor) values.get("rho")).data.clone();
         return new Setup(hp, d, hyper, values, methods);
