@@ -1,14 +1,11 @@
 package hyp.compiler.cli;
 
+import hyp.runtime.data.AtomicFile;
 import hyp.runtime.reverse.ChainDrift;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,9 +29,9 @@ final class ChainReport {
                     .append(r.recoveredFirst()[t]).append('\n');
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        written.add(atomically(dir.resolve("chain.csv"), out -> out.write(bytes)));
-        written.add(atomically(dir.resolve("drift.png"), out -> ChainCharts.drift(r, title, out)));
-        written.add(atomically(dir.resolve("chain.png"), out -> ChainCharts.chains(r, title, out)));
+        written.add(AtomicFile.write(dir.resolve("chain.csv"), out -> out.write(bytes)));
+        written.add(AtomicFile.write(dir.resolve("drift.png"), out -> ChainCharts.drift(r, title, out)));
+        written.add(AtomicFile.write(dir.resolve("chain.png"), out -> ChainCharts.chains(r, title, out)));
         return written;
     }
 
@@ -57,31 +54,9 @@ final class ChainReport {
                     .append(recompute.recoveredFirst()[t]).append('\n');
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        written.add(atomically(dir.resolve("chain.csv"), out -> out.write(bytes)));
-        written.add(atomically(dir.resolve("drift.png"), out -> ChainCharts.driftTwo(subtract, recompute, title, out)));
-        written.add(atomically(dir.resolve("chain.png"), out -> ChainCharts.chainsTwo(subtract, recompute, title, out)));
+        written.add(AtomicFile.write(dir.resolve("chain.csv"), out -> out.write(bytes)));
+        written.add(AtomicFile.write(dir.resolve("drift.png"), out -> ChainCharts.driftTwo(subtract, recompute, title, out)));
+        written.add(AtomicFile.write(dir.resolve("chain.png"), out -> ChainCharts.chainsTwo(subtract, recompute, title, out)));
         return written;
-    }
-
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    private static Path atomically(Path target, Content content) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -1,13 +1,10 @@
 package hyp.compiler.cli;
 
+import hyp.runtime.data.AtomicFile;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,32 +36,9 @@ final class TuneReport {
         }
         json.put("history", rounds);
         byte[] text = (Json.write(json) + "\n").getBytes(StandardCharsets.UTF_8);
-        written.add(atomically(dir.resolve("history.json"), out -> out.write(text)));
-        written.add(atomically(dir.resolve("loss.png"), out -> TuneCharts.loss(history, lossName, out)));
-        written.add(atomically(dir.resolve("hyper.png"), out -> TuneCharts.hyper(history, names.entries(), out)));
+        written.add(AtomicFile.write(dir.resolve("history.json"), out -> out.write(text)));
+        written.add(AtomicFile.write(dir.resolve("loss.png"), out -> TuneCharts.loss(history, lossName, out)));
+        written.add(AtomicFile.write(dir.resolve("hyper.png"), out -> TuneCharts.hyper(history, names.entries(), out)));
         return written;
-    }
-
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    private static Path atomically(Path target, Content content) throws IOException {
-        // Not createTempFile: its owner-only permissions would carry over to the report.
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -7,13 +7,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -47,24 +43,13 @@ public final class CsvWriter {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         String name = target.getFileName().toString();
-        Path temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-        boolean moved = false;
-        try {
-            try (OutputStream raw = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                boolean gzip = name.toLowerCase(Locale.ROOT).endsWith(".gz");
-                OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
-                try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII), 1 << 16)) {
-                    writeValues(t, w);
-                }
+        AtomicFile.write(target, raw -> {
+            boolean gzip = name.toLowerCase(Locale.ROOT).endsWith(".gz");
+            OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII), 1 << 16)) {
+                writeValues(t, w);
             }
-            moveIntoPlace(temp, target);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        });
     }
 
     private static void writeValues(Tensor t, Writer w) throws IOException {
@@ -83,14 +68,6 @@ public final class CsvWriter {
             }
             line.append('\n');
             w.append(line);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }
