@@ -1,6 +1,5 @@
 package hyp.compiler.ir;
 
-import hyp.compiler.ad.Derivatives;
 import hyp.compiler.check.Callee;
 import hyp.compiler.check.CheckedDef;
 import hyp.compiler.check.CheckedProgram;
@@ -18,7 +17,8 @@ import java.util.Map;
  * Lowers {@code grad/jvp/vjp/hvp(f, a..., [v])}: f is lowered on its own, its derivative code in the first
  * parameter made by the same transformations every other derivative comes from, and that code inlined at the call
  * like a def call. f's lowered code may itself hold inlined derivative code, so derivatives of derivatives come out
- * of the same rules (this is why lowering reaches into {@code hyp.compiler.ad}).
+ * of the same rules. The transformations are downstream ({@code hyp.compiler.ad}); {@link DerivativeCode} is the
+ * hook through which lowering reaches them.
  */
 final class DerivativeInlining {
     private final CheckedProgram program;
@@ -63,14 +63,8 @@ final class DerivativeInlining {
 
     private Function derive(DerivativeKind kind, String def, Span at) {
         Function f = Lowering.lower(program, def);
-        boolean[] first = new boolean[f.params().size()];
-        first[0] = true;
         try {
-            switch (kind) {
-                case JVP: return Derivatives.tangent(f, first);
-                case HVP: return Derivatives.hessianVector(f, first);
-                default: return Derivatives.adjoint(f, first);
-            }
+            return DerivativeCode.find().derive(kind, f);
         } catch (CompileException e) {
             // A derivative the transformations cannot make yet: report it at the call that asks for it.
             Diagnostic d = e.diagnostics().get(0);
