@@ -87,7 +87,6 @@ public final class PeerHypergradient {
                 Timing.median(times.cpu()) * 1e3, times.wall().length, compileSeconds * 1e3);
     }
 
-
     private static String json(String method, int n, int d, int steps, double compile, Timing.Runs times,
                                Hypergradient g) {
         StringBuilder b = new StringBuilder("{");

@@ -152,5 +152,4 @@ class CommandLineTest {
         assertTrue(mismatch.err().contains("short.csv") && mismatch.err().contains("X.csv") && mismatch.err().contains("dimension n"),
                 mismatch.err());
     }
-
 }

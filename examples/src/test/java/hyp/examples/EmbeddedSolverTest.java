@@ -197,7 +197,4 @@ class EmbeddedSolverTest {
         for (String v : rho.group(1).split(",")) out.add(Double.parseDouble(v.trim()));
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
-
-
-
 }

@@ -50,7 +50,6 @@ final class ChainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     GlobalValues globals;
 
-
     @Option(names = "--frac-bits", paramLabel = "D", description = "exact: fractional bits of the fixed-point state "
             + "(default: per state entry, from the range a double run of the same steps reaches)")
     Integer fracBits;

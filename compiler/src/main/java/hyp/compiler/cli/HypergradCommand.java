@@ -48,7 +48,6 @@ final class HypergradCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     GlobalValues globals;
 
-
     @Option(names = "--cg-tolerance", paramLabel = "TOL", defaultValue = "1e-10",
             description = "implicit: relative residual at which CG stops (default ${DEFAULT-VALUE})")
     double cgTolerance;

@@ -43,7 +43,6 @@ final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     GlobalValues globals;
 
-
     @Option(names = "--auc", paramLabel = "DEF:X:Y", description = "also report 1 - the one-vs-rest macro AUC of DEF's "
             + "class scores over the rows of data X against labels Y (one-hot rows or class indices)")
     List<String> auc = new ArrayList<>();

@@ -64,7 +64,6 @@ final class TuneCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     GlobalValues globals;
 
-
     @Option(names = "--report", paramLabel = "DIR", description = "write history.json, loss.png and hyper.png to DIR")
     Path report;
 
