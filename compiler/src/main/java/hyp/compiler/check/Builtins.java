@@ -25,9 +25,10 @@ final class Builtins {
 
     private static final Set<String> OTHERS = Set.of("max", "min", "outer", "zeros", "ones", "fill", "conv2d", "reshape", "flatten");
 
-    /** Also the derivative built-ins (grad, jvp, vjp, hvp), checked by {@link DerivativeCalls}. */
+    /** Also the derivative built-ins (grad, jvp, vjp, hvp), checked by {@link DerivativeCalls}, and map ({@link MapCalls}). */
     static boolean isBuiltin(String name) {
-        return ONE_ARG.containsKey(name) || OTHERS.contains(name) || DerivativeCalls.isDerivative(name);
+        return ONE_ARG.containsKey(name) || OTHERS.contains(name) || DerivativeCalls.isDerivative(name)
+                || name.equals(MapCalls.NAME);
     }
 
     static Type check(ExprChecker ec, Expr.Call c, List<Expr> args, Diagnostics diagnostics) {

@@ -23,6 +23,9 @@ public sealed interface Callee {
      */
     record Derivative(DerivativeKind kind, CheckedDef def) implements Callee {}
 
+    /** {@code map(f, X1, ..., Xk)}: def f on each row of X1..Xk, lowered by batching f's code. */
+    record Map(CheckedDef def) implements Callee {}
+
     /** {@code grad(x)} inside an optimizer: the gradient of the loss being minimised at the point x (grad(w) at the current parameters). */
     record GradOfLoss() implements Callee {}
 

@@ -201,6 +201,7 @@ final class ExprChecker {
             return name.equals("grad") ? w : Type.REAL;
         }
         if (DerivativeCalls.isDerivative(name)) return new DerivativeCalls(this, names, defs).check(c, args);
+        if (name.equals(MapCalls.NAME)) return new MapCalls(this, names, defs).check(c, args);
         CheckedDef def = defs.apply(name);
         if (def != null) return callDef(c, def, args);
         if (name.equals("loss")) return fail(c.callee(), "'loss' is only available inside an optimizer");

@@ -33,6 +33,7 @@ final class DefLowering {
     private final Map<String, Var> globals;
     private final Lowering.DimValues dims;
     private final DerivativeInlining derivatives;
+    private final MapInlining maps;
     private Map<String, Var> env;
     private Type resultType;
     /** Inside optimizer blocks: grad(x) and loss(x) of the loss being minimised, as IR; null in defs. */
@@ -46,6 +47,7 @@ final class DefLowering {
         this.globals = globals;
         this.dims = dims;
         this.derivatives = new DerivativeInlining(program);
+        this.maps = new MapInlining(program);
     }
 
     /** Emits the body of {@code def} with its parameters bound in {@code args}; returns the result value. */
@@ -322,6 +324,10 @@ final class DefLowering {
                 bound.put(d.def().paramNames().get(i), v);
             }
             return inline(d.def(), bound);
+        }
+        if (callee instanceof Callee.Map m) {
+            List<Var> in = args.subList(1, args.size()).stream().map(this::expr).toList(); // args[0] names the def
+            return maps.inline(b, m.def(), in, globals, c.span());
         }
         if (callee instanceof Callee.Derivative d) {
             List<Var> in = args.subList(1, args.size()).stream().map(this::expr).toList(); // args[0] names the def

@@ -8,18 +8,27 @@ import java.util.Map;
 /** Copies a function's body into the builder's current region with its parameters bound to given values. */
 public final class Inliner {
     private final IrBuilder b;
-    private final Map<Var, Var> rename = new HashMap<>();
+    private final Map<Var, Var> rename;
 
-    private Inliner(IrBuilder b) {
+    private Inliner(IrBuilder b, Map<Var, Var> rename) {
         this.b = b;
+        this.rename = rename;
     }
 
     /** Emits f's body; returns the values of its results. */
     public static List<Var> inline(IrBuilder b, Function f, List<Var> args) {
-        Inliner in = new Inliner(b);
+        Inliner in = new Inliner(b, new HashMap<>());
         for (int i = 0; i < args.size(); i++) in.rename.put(f.params().get(i), args.get(i));
         for (Node n : f.body().nodes()) b.add(in.copy(n));
         return f.body().results().stream().map(in::r).toList();
+    }
+
+    /**
+     * Emits a copy of one node, reading values through {@code rename} (old value to new) and adding the values it
+     * defines there.
+     */
+    static void copy(IrBuilder b, Map<Var, Var> rename, Node n) {
+        b.add(new Inliner(b, rename).copy(n));
     }
 
     private Var r(Var v) {

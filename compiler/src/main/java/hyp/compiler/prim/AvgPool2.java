@@ -27,8 +27,8 @@ final class AvgPool2 implements LinearInFirst {
 
     /** x's type with its last two axes halved ({@code doubled} false) or doubled. */
     static Type scaled(String op, Type t, boolean doubled) throws ShapeError {
-        if (!(t instanceof Type.Tensor x) || x.rank() < 2 || x.rank() > 3) {
-            throw new ShapeError(op + " takes a matrix real[h, w] or a stack real[c, h, w], not " + t);
+        if (!(t instanceof Type.Tensor x) || x.rank() < 2 || x.rank() > 4) {
+            throw new ShapeError(op + " takes a matrix real[h, w], a stack real[c, h, w] or a batch of stacks, not " + t);
         }
         List<Dim> dims = new ArrayList<>(x.dims());
         for (int axis = x.rank() - 2; axis < x.rank(); axis++) {
@@ -44,6 +44,12 @@ final class AvgPool2 implements LinearInFirst {
     @Override
     public Emission emission(List<Type> args, Object attr) {
         return new Emission.Call(Emission.IMAGES, "avgpool2");
+    }
+
+    /** Pooling acts on the last two axes only, so a batch of stacks pools as it is. */
+    @Override
+    public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {
+        return b.op(this, args.get(0));
     }
 
     @Override

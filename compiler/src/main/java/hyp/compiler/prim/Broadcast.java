@@ -38,6 +38,14 @@ final class Broadcast implements Primitive {
         return new Emission.Call(Emission.SHAPES, "broadcast");
     }
 
+    /** A per-row real over a per-row shape is a row broadcast; a shared real over a batch stays a broadcast. */
+    @Override
+    public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {
+        Var v = args.get(0), like = args.get(1);
+        if (!batched.get(1)) like = b.op(Prims.SPREAD_ROWS, like, v);
+        return batched.get(0) ? b.op(Prims.ROW_BROADCAST, v, like) : b.op(this, v, like);
+    }
+
     @Override
     public Var jvp(IrBuilder b, Node.Op op, List<Var> t) {
         return t.get(0) == null ? null : b.op(this, t.get(0), op.arg(1));

@@ -25,6 +25,7 @@ final class ComplexEmissions {
             Emission.SHAPES, "hyp.runtime.complex.ComplexShapes",
             Emission.INDEXING, "hyp.runtime.complex.ComplexIndexing",
             Emission.IMAGES, "hyp.runtime.complex.ComplexImages",
+            Emission.ROWS, "hyp.runtime.complex.ComplexRows",
             Emission.TAPE, "hyp.runtime.complex.ComplexTapes");
 
     private static final Map<String, String> OPERATORS = Map.of("+", "add", "-", "sub", "*", "mul", "/", "div");

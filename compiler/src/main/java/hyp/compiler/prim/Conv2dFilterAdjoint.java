@@ -21,11 +21,15 @@ final class Conv2dFilterAdjoint implements Bilinear {
     @Override
     public Type resultType(List<Type> args, Object attr) throws ShapeError {
         String op = name();
-        Type.Tensor dy = ImageDims.ranked(op, args.get(0), 3, "a cotangent real[k, oh, ow] and an image real[c, h, w]");
-        Type.Tensor x = ImageDims.ranked(op, args.get(1), 3, "a cotangent real[k, oh, ow] and an image real[c, h, w]");
-        int oh = ImageDims.literal(op, dy, 1), ow = ImageDims.literal(op, dy, 2);
-        int h = ImageDims.literal(op, x, 1), w = ImageDims.literal(op, x, 2);
-        return Type.tensor(dy.dims().get(0), x.dims().get(0), ImageDims.positive(op, h - oh + 1, args),
+        Type.Tensor dy = ImageDims.images(op, args.get(0), "a cotangent real[k, oh, ow] and an image real[c, h, w]");
+        Type.Tensor x = ImageDims.images(op, args.get(1), "a cotangent real[k, oh, ow] and an image real[c, h, w]");
+        int o = ImageDims.offset(dy);
+        if (ImageDims.offset(x) != o || (o == 1 && !dy.dims().get(0).equals(x.dims().get(0)))) {
+            throw new ShapeError(op + " takes one cotangent and one image, or batches of as many, not " + dy + " and " + x);
+        }
+        int oh = ImageDims.literal(op, dy, o + 1), ow = ImageDims.literal(op, dy, o + 2);
+        int h = ImageDims.literal(op, x, o + 1), w = ImageDims.literal(op, x, o + 2);
+        return Type.tensor(dy.dims().get(o), x.dims().get(o), ImageDims.positive(op, h - oh + 1, args),
                 ImageDims.positive(op, w - ow + 1, args));
     }
 

@@ -21,12 +21,14 @@ final class Conv2dInputAdjoint implements Bilinear {
     @Override
     public Type resultType(List<Type> args, Object attr) throws ShapeError {
         String op = name();
-        Type.Tensor dy = ImageDims.ranked(op, args.get(0), 3, "a cotangent real[k, oh, ow] and filters real[k, c, r, s]");
+        Type.Tensor dy = ImageDims.images(op, args.get(0), "a cotangent real[k, oh, ow] and filters real[k, c, r, s]");
         Type.Tensor f = ImageDims.ranked(op, args.get(1), 4, "a cotangent real[k, oh, ow] and filters real[k, c, r, s]");
-        ImageDims.same(op, "filter counts", dy.dims().get(0), f.dims().get(0));
-        int oh = ImageDims.literal(op, dy, 1), ow = ImageDims.literal(op, dy, 2);
+        int o = ImageDims.offset(dy);
+        ImageDims.same(op, "filter counts", dy.dims().get(o), f.dims().get(0));
+        int oh = ImageDims.literal(op, dy, o + 1), ow = ImageDims.literal(op, dy, o + 2);
         int r = ImageDims.literal(op, f, 2), s = ImageDims.literal(op, f, 3);
-        return Type.tensor(f.dims().get(1), ImageDims.positive(op, oh + r - 1, args), ImageDims.positive(op, ow + s - 1, args));
+        return ImageDims.result(dy, f.dims().get(1), ImageDims.positive(op, oh + r - 1, args),
+                ImageDims.positive(op, ow + s - 1, args));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package hyp.compiler.prim;
 
+import hyp.compiler.ir.IrBuilder;
+import hyp.compiler.ir.Node;
+import hyp.compiler.ir.Var;
 import hyp.compiler.types.ShapeError;
 import hyp.compiler.types.Type;
 import java.util.List;
@@ -54,6 +57,12 @@ abstract class ElementwiseBinary implements Primitive {
     public Emission emission(List<Type> args, Object attr) {
         if (!args.get(0).isTensor() && !args.get(1).isTensor()) return scalar;
         return new Emission.Call(Emission.TENSOR_MATH, name);
+    }
+
+    /** The same operation on the batch, shared values and per-row scalars spread to the batch's shape. */
+    @Override
+    public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {
+        return b.op(this, Batched.aligned(b, args, batched).toArray(Var[]::new));
     }
 
     @Override

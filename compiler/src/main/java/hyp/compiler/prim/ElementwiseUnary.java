@@ -59,6 +59,12 @@ abstract class ElementwiseUnary implements Primitive {
         return out;
     }
 
+    /** Row by row is entry by entry: the same function on the batch. */
+    @Override
+    public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {
+        return b.op(this, args.get(0));
+    }
+
     @Override
     public String toString() {
         return name;

@@ -43,5 +43,6 @@ public sealed interface Emission {
     String SHAPES = "hyp.runtime.ops.Shapes";
     String INDEXING = "hyp.runtime.ops.Indexing";
     String IMAGES = "hyp.runtime.ops.Images";
+    String ROWS = "hyp.runtime.ops.Rows";
     String TAPE = "hyp.runtime.tape.Tape";
 }

@@ -20,6 +20,27 @@ final class ImageDims {
         return x;
     }
 
+    /**
+     * {@code t} as one image real[c, h, w] or a batch of them real[b, c, h, w] (made by batching a per-example
+     * def); {@link #offset} gives where the image axes start.
+     */
+    static Type.Tensor images(String op, Type t, String what) throws ShapeError {
+        if (!(t instanceof Type.Tensor x) || x.rank() < 3 || x.rank() > 4) {
+            throw new ShapeError(op + " takes " + what + ", not " + t);
+        }
+        return x;
+    }
+
+    /** 1 for a batch of images, 0 for one image. */
+    static int offset(Type.Tensor images) {
+        return images.rank() - 3;
+    }
+
+    /** An image result c×h×w, with the batch axis of {@code like} in front when it is a batch. */
+    static Type.Tensor result(Type.Tensor like, Dim c, Dim h, Dim w) {
+        return offset(like) == 1 ? Type.tensor(like.dims().get(0), c, h, w) : Type.tensor(c, h, w);
+    }
+
     /** The size of axis {@code axis} of t, which must be a literal. */
     static int literal(String op, Type.Tensor t, int axis) throws ShapeError {
         Dim d = t.dims().get(axis);

@@ -31,6 +31,14 @@ final class Index implements LinearInFirst {
         return new Emission.Call(Emission.INDEXING, ((IndexSpec) attr).form().read);
     }
 
+    /** One entry of each row's vector is a column of the batch; other forms have no rule. */
+    @Override
+    public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {
+        IndexSpec spec = (IndexSpec) op.attr();
+        if (spec.form() != IndexSpec.Form.GET1 || !batched.get(0)) return null;
+        return b.op(this, new IndexSpec(IndexSpec.Form.COL, null), args.get(0), args.get(1));
+    }
+
     @Override
     public List<Var> vjp(IrBuilder b, Node.Op op, Var cot) {
         List<Var> args = new ArrayList<>();

@@ -17,6 +17,11 @@ final class LogSumExp extends Reduction {
     }
 
     @Override
+    public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {
+        return b.op(Prims.ROW_LOGSUMEXP, args.get(0));
+    }
+
+    @Override
     public Var jvp(IrBuilder b, Node.Op op, List<Var> t) {
         return t.get(0) == null ? null : b.op(Prims.SUM, b.mul(t.get(0), softmax(b, op)));
     }

@@ -39,6 +39,25 @@ final class MatMul implements Primitive {
         return new Emission.Call(Emission.PRODUCTS, method);
     }
 
+    /**
+     * Per-row products become one product with the batch: x·w per row is X w, W x per row is X Wᵀ, xᵀ W per row is
+     * X W (a matrix product, the tiled gemm), x·y with both per row is the row sums of X ∘ Y. Matrices that differ
+     * per row have no rule.
+     */
+    @Override
+    public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {
+        Var x = args.get(0), y = args.get(1);
+        boolean bx = batched.get(0), by = batched.get(1);
+        int ra = ((Type.Tensor) op.arg(0).type()).rank(), rb = ((Type.Tensor) op.arg(1).type()).rank();
+        if (ra == 1 && rb == 1) {
+            if (bx && by) return b.op(Prims.ROW_SUMS, b.mul(x, y));
+            return bx ? b.op(this, x, y) : b.op(this, y, x);
+        }
+        if (ra == 2 && rb == 1 && !bx) return b.op(this, y, b.op(Prims.TRANSPOSE, x));
+        if (ra == 1 && rb == 2 && !by) return b.op(this, x, y);
+        return null;
+    }
+
     @Override
     public Var jvp(IrBuilder b, Node.Op op, List<Var> t) {
         Var fromA = t.get(0) == null ? null : b.op(this, t.get(0), op.arg(1));

@@ -12,6 +12,14 @@ final class Mean extends Reduction {
         super("mean");
     }
 
+    /** Each row's sum over the number of entries in a row (all entries over the rows). */
+    @Override
+    public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {
+        Var x = args.get(0);
+        Var perRow = b.div(b.op(Prims.TO_REAL, b.op(Prims.SIZE, x)), b.op(Prims.TO_REAL, b.op(Prims.SIZE, 0, x)));
+        return b.div(b.op(Prims.ROW_SUMS, x), perRow);
+    }
+
     @Override
     public Var jvp(IrBuilder b, Node.Op op, List<Var> t) {
         return t.get(0) == null ? null : b.op(this, t.get(0));

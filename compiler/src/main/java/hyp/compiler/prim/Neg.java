@@ -33,6 +33,11 @@ final class Neg implements Primitive {
     }
 
     @Override
+    public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {
+        return b.op(this, args.get(0));
+    }
+
+    @Override
     public Var jvp(IrBuilder b, Node.Op op, List<Var> t) {
         return b.neg(t.get(0));
     }

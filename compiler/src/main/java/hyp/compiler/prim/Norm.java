@@ -12,6 +12,13 @@ final class Norm extends Reduction {
         super("norm");
     }
 
+    /** sqrt of each row's sum of squares (without the runtime norm's rescaling against overflow). */
+    @Override
+    public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {
+        Var x = args.get(0);
+        return b.op(Prims.SQRT, b.op(Prims.ROW_SUMS, b.mul(x, x)));
+    }
+
     @Override
     public Var jvp(IrBuilder b, Node.Op op, List<Var> t) {
         if (t.get(0) == null) return null;

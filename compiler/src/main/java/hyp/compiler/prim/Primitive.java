@@ -40,6 +40,16 @@ public interface Primitive {
     List<Var> vjp(IrBuilder b, Node.Op op, Var cotangent);
 
     /**
+     * The batching rule (JAX's vmap): {@code op} applied to each row of the arguments marked {@code batched}
+     * (which carry a leading batch axis; the others are shared by all rows), written as IR on the batched values
+     * {@code args}. Returns the result with its leading batch axis, or null when this primitive has no batching
+     * rule for these arguments (the batching pass then reports where). Called only when some argument is batched.
+     */
+    default Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {
+        return null;
+    }
+
+    /**
      * The index of an argument whose shape the result always has (an element-wise op's tensor operand), or -1.
      * Lets a pass that needs only a shape take it from further up the graph.
      */

@@ -63,6 +63,12 @@ public final class Prims {
     public static final Primitive AVGPOOL2 = new AvgPool2();
     public static final Primitive AVGPOOL2_ADJOINT = new AvgPool2Adjoint();
 
+    public static final Primitive SPREAD_ROWS = new SpreadRows();
+    public static final Primitive SUM_ROWS = new SumRows();
+    public static final Primitive ROW_BROADCAST = new RowBroadcast();
+    public static final Primitive ROW_SUMS = new RowSums();
+    public static final Primitive ROW_LOGSUMEXP = new RowLogSumExp();
+
     public static final Primitive TAPE_CREATE = new TapeOps.Create();
     public static final Primitive TAPE_PUSH = new TapeOps.Push();
     public static final Primitive TAPE_POP = new TapeOps.Pop();
@@ -89,5 +95,6 @@ public final class Prims {
             SUM, MEAN, REDUCE_MAX, NORM, LOGSUMEXP, SIZE,
             MATMUL, TRANSPOSE, OUTER, BROADCAST, FILL, STACK, INDEX, SCATTER, RESHAPE,
             CONV2D, CONV2D_INPUT_ADJOINT, CONV2D_FILTER_ADJOINT, AVGPOOL2, AVGPOOL2_ADJOINT,
+            SPREAD_ROWS, SUM_ROWS, ROW_BROADCAST, ROW_SUMS, ROW_LOGSUMEXP,
             TAPE_CREATE, TAPE_PUSH, TAPE_POP);
 }

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * {@code reshape(x, sizes...)} and {@code flatten(x)}: the entries of x in row-major order under a new shape
  * ({@code attr}, a list of one to four literal dimensions). Both shapes must be literal so the entry counts can be
- * compared. Linear: its adjoint reshapes back to x's shape.
+ * compared, except that a batch may keep a symbolic leading axis (each row reshaped, as batching makes it). Linear:
+ * its adjoint reshapes back to x's shape.
  */
 final class Reshape implements LinearInFirst {
     /** The largest rank a reshape produces; the runtime has one method per rank. */
@@ -28,10 +29,16 @@ final class Reshape implements LinearInFirst {
         if (!(args.get(0) instanceof Type.Tensor x)) throw new ShapeError("reshape takes a tensor, not " + args.get(0));
         List<Dim> to = dims(attr);
         if (to.isEmpty() || to.size() > MAX_RANK) throw new ShapeError("reshape makes tensors of rank 1 to " + MAX_RANK);
-        long from = count(x.dims(), x), into = count(to, new Type.Tensor(to));
+        int keep = rowsKept(x, to);
+        long from = count(x.dims().subList(keep, x.rank()), x), into = count(to.subList(keep, to.size()), new Type.Tensor(to));
         if (from != into) throw new ShapeError("reshape of " + x + " (" + from + " entries) to " + new Type.Tensor(to)
                 + " (" + into + " entries)");
         return new Type.Tensor(to);
+    }
+
+    /** 1 when x and the target share a symbolic leading (batch) axis that each row is reshaped under, else 0. */
+    private static int rowsKept(Type.Tensor x, List<Dim> to) {
+        return x.rank() > 1 && to.size() > 1 && to.get(0).symbolic() && to.get(0).equals(x.dims().get(0)) ? 1 : 0;
     }
 
     @SuppressWarnings("unchecked")
@@ -56,8 +63,20 @@ final class Reshape implements LinearInFirst {
     @Override
     public Emission emission(List<Type> args, Object attr) {
         List<Integer> sizes = new ArrayList<>();
-        for (Object d : (List<?>) attr) sizes.add(((Dim) d).size());
-        return new Emission.Call(Emission.SHAPES, "reshape", sizes);
+        List<?> to = (List<?>) attr;
+        boolean rows = ((Dim) to.get(0)).symbolic();
+        for (Object d : to.subList(rows ? 1 : 0, to.size())) sizes.add(((Dim) d).size());
+        return new Emission.Call(rows ? Emission.ROWS : Emission.SHAPES, "reshape", sizes);
+    }
+
+    /** Each row reshaped: the batch axis in front of the per-row target shape. */
+    @Override
+    public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {
+        List<Dim> to = new ArrayList<>();
+        to.add(((Type.Tensor) args.get(0).type()).dims().get(0));
+        to.addAll(((Type.Tensor) op.out().type()).dims());
+        if (to.size() > MAX_RANK) return null;
+        return b.op(this, to, args.get(0));
     }
 
     @Override

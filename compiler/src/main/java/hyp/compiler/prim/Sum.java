@@ -13,6 +13,11 @@ final class Sum extends Reduction {
     }
 
     @Override
+    public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {
+        return b.op(Prims.ROW_SUMS, args.get(0));
+    }
+
+    @Override
     public Var jvp(IrBuilder b, Node.Op op, List<Var> t) {
         return t.get(0) == null ? null : b.op(this, t.get(0));
     }

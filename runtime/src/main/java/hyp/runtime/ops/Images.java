@@ -15,44 +15,66 @@ import java.util.Arrays;
 public final class Images {
     private Images() {}
 
-    /** y[k, i, j] = Σ_{c,u,v} f[k, c, u, v] · x[c, i + u, j + v] for x (c×h×w) and filters f (k×c×r×s). */
+    /**
+     * y[k, i, j] = Σ_{c,u,v} f[k, c, u, v] · x[c, i + u, j + v] for x (c×h×w) and filters f (k×c×r×s); for a batch
+     * of images x (b×c×h×w) the same per image, giving b×k×oh×ow.
+     */
     public static Tensor conv2d(Tensor x, Tensor f) {
-        rank("conv2d", x, 3);
+        boolean batch = imageRank("conv2d", x);
         rank("conv2d", f, 4);
-        channels("conv2d", x.shape[0], f.shape[1]);
-        ConvShape s = shape("conv2d", x.shape[0], x.shape[1], x.shape[2], f.shape[0], f.shape[2], f.shape[3]);
+        int o = batch ? 1 : 0;
+        channels("conv2d", x.shape[o], f.shape[1]);
+        ConvShape s = shape("conv2d", images(x, batch), x.shape[o], x.shape[o + 1], x.shape[o + 2], f.shape[0],
+                f.shape[2], f.shape[3]);
         double[] y = new double[s.outputSize()];
         Conv2d.forward(s, x.data, f.data, y);
-        return new Tensor(y, s.filters(), s.outH(), s.outW());
+        return batch ? new Tensor(y, s.batch(), s.filters(), s.outH(), s.outW()) : new Tensor(y, s.filters(), s.outH(), s.outW());
     }
 
     /**
      * The adjoint of {@link #conv2d} in its input: dx (c × (oh+r−1) × (ow+s−1)) from the output's cotangent dy
-     * (k×oh×ow) and the filters f (k×c×r×s). Bilinear in (dy, f).
+     * (k×oh×ow) and the filters f (k×c×r×s); per image for a batch dy (b×k×oh×ow). Bilinear in (dy, f).
      */
     public static Tensor conv2dInputAdjoint(Tensor dy, Tensor f) {
-        rank("conv2d_input_adjoint", dy, 3);
+        boolean batch = imageRank("conv2d_input_adjoint", dy);
         rank("conv2d_input_adjoint", f, 4);
-        if (dy.shape[0] != f.shape[0]) throw mismatch("conv2d_input_adjoint", "filter counts", dy.shape[0], f.shape[0]);
+        int o = batch ? 1 : 0;
+        if (dy.shape[o] != f.shape[0]) throw mismatch("conv2d_input_adjoint", "filter counts", dy.shape[o], f.shape[0]);
         int c = f.shape[1], r = f.shape[2], q = f.shape[3];
-        ConvShape s = shape("conv2d_input_adjoint", c, dy.shape[1] + r - 1, dy.shape[2] + q - 1, f.shape[0], r, q);
+        ConvShape s = shape("conv2d_input_adjoint", images(dy, batch), c, dy.shape[o + 1] + r - 1, dy.shape[o + 2] + q - 1,
+                f.shape[0], r, q);
         double[] dx = new double[s.inputSize()];
         Conv2d.adjointInput(s, dy.data, f.data, dx);
-        return new Tensor(dx, c, s.height(), s.width());
+        return batch ? new Tensor(dx, s.batch(), c, s.height(), s.width()) : new Tensor(dx, c, s.height(), s.width());
     }
 
     /**
      * The adjoint of {@link #conv2d} in its filters: df (k × c × (h−oh+1) × (w−ow+1)) from the output's cotangent
-     * dy (k×oh×ow) and the input x (c×h×w). Bilinear in (dy, x).
+     * dy (k×oh×ow) and the input x (c×h×w); for a batch (dy b×k×oh×ow, x b×c×h×w) summed over the images in order.
+     * Bilinear in (dy, x).
      */
     public static Tensor conv2dFilterAdjoint(Tensor dy, Tensor x) {
-        rank("conv2d_filter_adjoint", dy, 3);
-        rank("conv2d_filter_adjoint", x, 3);
-        int c = x.shape[0], h = x.shape[1], w = x.shape[2], k = dy.shape[0];
-        ConvShape s = shape("conv2d_filter_adjoint", c, h, w, k, h - dy.shape[1] + 1, w - dy.shape[2] + 1);
+        boolean batch = imageRank("conv2d_filter_adjoint", dy);
+        rank("conv2d_filter_adjoint", x, batch ? 4 : 3);
+        int o = batch ? 1 : 0;
+        if (batch && dy.shape[0] != x.shape[0]) throw mismatch("conv2d_filter_adjoint", "batch sizes", dy.shape[0], x.shape[0]);
+        int c = x.shape[o], h = x.shape[o + 1], w = x.shape[o + 2], k = dy.shape[o];
+        ConvShape s = shape("conv2d_filter_adjoint", images(x, batch), c, h, w, k, h - dy.shape[o + 1] + 1,
+                w - dy.shape[o + 2] + 1);
         double[] df = new double[s.filterSize()];
         Conv2d.adjointFilter(s, dy.data, x.data, df);
         return new Tensor(df, k, c, s.kernelH(), s.kernelW());
+    }
+
+    /** Whether an image argument is a batch (rank 4) rather than one image (rank 3). */
+    private static boolean imageRank(String op, Tensor x) {
+        if (x.rank() == 4) return true;
+        rank(op, x, 3);
+        return false;
+    }
+
+    private static int images(Tensor x, boolean batch) {
+        return batch ? x.shape[0] : 1;
     }
 
     /** The mean of each 2×2 window of the last two axes (both even) of a matrix or a stack of them. */
@@ -88,12 +110,12 @@ public final class Images {
         return planes;
     }
 
-    private static ConvShape shape(String op, int c, int h, int w, int k, int r, int s) {
-        if (r < 1 || s < 1 || h < r || w < s || c < 1 || k < 1) {
+    private static ConvShape shape(String op, int batch, int c, int h, int w, int k, int r, int s) {
+        if (batch < 0 || r < 1 || s < 1 || h < r || w < s || c < 1 || k < 1) {
             throw new ShapeMismatchException(op + ": " + k + " filters of " + c + "×" + r + "×" + s
                     + " do not fit an image of " + c + "×" + h + "×" + w);
         }
-        return new ConvShape(1, c, h, w, k, r, s);
+        return new ConvShape(batch, c, h, w, k, r, s);
     }
 
     private static void rank(String op, Tensor a, int rank) {
