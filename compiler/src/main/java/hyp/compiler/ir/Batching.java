@@ -21,6 +21,9 @@ import java.util.Set;
  * row, and primitives without a batching rule, are reported at the map call.
  */
 final class Batching {
+    private static final String ROW_CONTROL = "its control flow depends on the row (a branch or loop on per-row values "
+            + "cannot run on a whole batch); write a for loop over the rows instead";
+
     private final IrBuilder b = new IrBuilder();
     private final Map<Var, Var> values = new HashMap<>();
     /** The new values that carry a batch axis. */
@@ -69,13 +72,13 @@ final class Batching {
             return;
         }
         if (!(n instanceof Node.Op) && !(n instanceof Node.Const) && readsBatch(n)) {
-            throw fail(n.span(), "its control flow depends on the row (a branch or loop on per-row values cannot run on a "
-                    + "whole batch); write a for loop over the rows instead");
+            throw fail(n.span(), ROW_CONTROL);
         }
         Inliner.copy(b, values, n);
     }
 
     private void batchOp(Node.Op op) {
+        if (op.out().type().isBool()) throw fail(op.span(), ROW_CONTROL);
         List<Var> args = new ArrayList<>();
         List<Boolean> mask = new ArrayList<>();
         for (Var v : op.args()) {

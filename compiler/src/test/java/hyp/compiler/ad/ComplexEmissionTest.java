@@ -106,6 +106,15 @@ class ComplexEmissionTest {
         add(Prims.AVGPOOL2, null, lit(4, 6));
         add(Prims.AVGPOOL2_ADJOINT, null, lit(2, 2, 3));
         add(Prims.RESHAPE, List.of(Dim.of(6)), lit(2, 3));
+        Type batch = new Type.Tensor(List.of(Dim.named("n"), Dim.of(6)));
+        add(Prims.RESHAPE, List.of(Dim.named("n"), Dim.of(2), Dim.of(3)), batch);
+        add(Prims.CONV2D, null, lit(4, 2, 6, 5), filters);
+        add(Prims.SPREAD_ROWS, null, R, M);
+        add(Prims.SPREAD_ROWS, null, V, M);
+        add(Prims.SUM_ROWS, null, M);
+        add(Prims.ROW_BROADCAST, null, lit(2), lit(2, 3));
+        add(Prims.ROW_SUMS, null, M);
+        add(Prims.ROW_LOGSUMEXP, null, M);
         add(Prims.RESHAPE, List.of(Dim.of(2), Dim.of(1), Dim.of(3), Dim.of(1)), lit(6));
         add(Prims.TAPE_CREATE, null);
         for (Type t : List.of(R, M, I, B)) {

@@ -85,6 +85,7 @@ final class PrimitiveCases {
                 new Case(Prims.STACK, tensor(m, 2, 2), tensor(m, 2, 2)));
         indexing(cases, m);
         images(cases, m);
+        rows(cases, m);
         return cases;
     }
 
@@ -108,6 +109,26 @@ final class PrimitiveCases {
                 new Case(Prims.AVGPOOL2, tensor(m, 2, 2)));
         put(cases, new Case(Prims.AVGPOOL2_ADJOINT, tensor(m, 2, 2)), new Case(Prims.AVGPOOL2_ADJOINT, tensor(m, 2, 2, 1)),
                 new Case(Prims.AVGPOOL2_ADJOINT, tensor(m, 1, 1)));
+    }
+
+    /** The primitives batching makes: along the leading (batch) axis and within each row. */
+    private static void rows(Map<Primitive, List<Case>> cases, Domain m) {
+        put(cases, new Case(Prims.SPREAD_ROWS, real(m), tensor(m, 3)), new Case(Prims.SPREAD_ROWS, tensor(m, 2), tensor(m, 3, 4)),
+                new Case(Prims.SPREAD_ROWS, tensor(m, 2, 2), tensor(m, 1)));
+        put(cases, new Case(Prims.SUM_ROWS, tensor(m, 3, 2)), new Case(Prims.SUM_ROWS, tensor(m, 2, 2, 2)),
+                new Case(Prims.SUM_ROWS, tensor(m, 1, 1)));
+        put(cases, new Case(Prims.ROW_BROADCAST, tensor(m, 3), tensor(m, 3, 2)),
+                new Case(Prims.ROW_BROADCAST, tensor(m, 2), tensor(m, 2, 2, 2)), new Case(Prims.ROW_BROADCAST, tensor(m, 1), tensor(m, 1, 1)));
+        put(cases, new Case(Prims.ROW_SUMS, tensor(m, 3, 2)), new Case(Prims.ROW_SUMS, tensor(m, 2, 2, 2)),
+                new Case(Prims.ROW_SUMS, tensor(m, 1, 1)));
+        put(cases, new Case(Prims.ROW_LOGSUMEXP, tensor(Domain.SPREAD, 3, 4)), new Case(Prims.ROW_LOGSUMEXP, tensor(Domain.SPREAD, 2, 2, 2)),
+                new Case(Prims.ROW_LOGSUMEXP, tensor(Domain.NEAR_300, 2, 3)), new Case(Prims.ROW_LOGSUMEXP, tensor(Domain.SPREAD, 1, 1)));
+        // the image primitives on a batch of two images
+        put(cases, new Case(Prims.CONV2D, tensor(m, 2, 1, 4, 4), tensor(m, 2, 1, 2, 2)));
+        put(cases, new Case(Prims.CONV2D_INPUT_ADJOINT, tensor(m, 2, 2, 3, 3), tensor(m, 2, 1, 2, 2)));
+        put(cases, new Case(Prims.CONV2D_FILTER_ADJOINT, tensor(m, 2, 2, 3, 3), tensor(m, 2, 1, 4, 4)));
+        put(cases, new Case(Prims.AVGPOOL2, tensor(m, 2, 2, 4, 2)));
+        put(cases, new Case(Prims.AVGPOOL2_ADJOINT, tensor(m, 2, 1, 2, 2)));
     }
 
     private static void indexing(Map<Primitive, List<Case>> cases, Domain m) {
