@@ -78,6 +78,7 @@ public final class Compare {
             }
         }
         gradientCosts();
+        lenet();
     }
 
     /** Generated derivative code against its forward evaluation, and against the scalar code path. */
@@ -115,6 +116,24 @@ public final class Compare {
                 ratio("    " + m + " " + what + " vs kernels unfused", "GradientCostUnfusedBench." + m + what, fast, 0);
             }
         }
+    }
+
+    /** LeNet at batch 128: per-example batched code against the per-image loop, and the HVP's cost. */
+    private void lenet() {
+        if (scores.keySet().stream().noneMatch(k -> k.startsWith("LeNetBench"))) {
+            return;
+        }
+        int n = LeNetBench.BATCH;
+        System.out.println();
+        System.out.println("LeNet, batch " + n + ", one thread (time per call; per image = / " + n + ")");
+        gflops("  batched forward", "LeNetBench.batchedForward", LeNetBench.FORWARD_FLOPS * n);
+        gflops("  batched forward + gradient", "LeNetBench.batchedGradient", LeNetBench.GRADIENT_FLOPS * n);
+        gflops("  batched Hessian-vector product", "LeNetBench.batchedHessianVector", 2 * LeNetBench.GRADIENT_FLOPS * n);
+        gflops("  per-image loop forward + gradient", "LeNetBench.loopedGradient", LeNetBench.GRADIENT_FLOPS * n);
+        Double g = scores.get("LeNetBench.batchedGradient");
+        if (g != null) System.out.printf("%-44s %10.3f us%n", "  batched forward + gradient per image", g / n);
+        ratio("  batched vs per-image loop", "LeNetBench.loopedGradient", "LeNetBench.batchedGradient", 10.0);
+        cost("  Hessian-vector / (forward + gradient)", "LeNetBench.batchedHessianVector", "LeNetBench.batchedGradient", 3.0);
     }
 
     /** A cost ratio (lower is better) against an upper target. */

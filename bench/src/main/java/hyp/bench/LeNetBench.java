@@ -1,0 +1,163 @@
+package hyp.bench;
+
+import hyp.compiler.Pipeline;
+import hyp.compiler.ad.Derivatives;
+import hyp.compiler.backend.bytecode.BytecodeBackend;
+import hyp.compiler.backend.bytecode.GeneratedClassLoader;
+import hyp.compiler.backend.bytecode.Invoker;
+import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.SourceFile;
+import hyp.compiler.ir.Function;
+import hyp.runtime.Tensor;
+import hyp.runtime.kernels.Parallel;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * LeNet (examples/lenet/none.hyp: conv 5×5 → 6, pool, conv 5×5 → 16, pool, 120, 84, 10, tanh, softmax
+ * cross-entropy) on a batch of {@value #BATCH} images, one thread: the loss and its gradient in the weights as
+ * training takes them, written in the per-example form {@code mean(map(nll, X, Y))} (batched code) and as today's
+ * loop {@code for i in 0..n { s = s + nll(X[i], Y[i]) }} (one image at a time), plus the batched Hessian-vector
+ * product (tangent of the adjoint) in the weights. {@code bench/peer/lenet_torch.py} times the same network in
+ * PyTorch; {@link Compare} prints per-image times and GFLOP/s.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:-DontCompileHugeMethods"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class LeNetBench {
+    static final int BATCH = 128;
+    /**
+     * Multiply-adds ×2 per image of the forward pass: conv1 6·24·24·25, conv2 16·8·8·150, dense 120·256, 84·120,
+     * 10·84. The gradient in the weights adds the filter adjoints of both convolutions, the input adjoint of the
+     * second and both adjoints of each dense layer: about 2× the forward less conv1's input adjoint.
+     */
+    static final double FORWARD_FLOPS = 2.0 * (6 * 24 * 24 * 25 + 16 * 8 * 8 * 150 + 120 * 256 + 84 * 120 + 10 * 84);
+    static final double GRADIENT_FLOPS = 3 * FORWARD_FLOPS - 2.0 * 6 * 24 * 24 * 25;
+
+    private static final String LOOPED = """
+
+            def looped_loss() -> real {
+                s = 0.0
+                for i in 0..n { s = s + nll(X[i], Y[i]) }
+                return s / n
+            }
+            """;
+
+    private Method batched, batchedGradient, batchedHvp, loopedGradient;
+    private Object[] batchedArgs, batchedHvpArgs, loopedArgs;
+
+    @Setup
+    public void compile() throws IOException {
+        Parallel.setThreads(1);
+        String source = Files.readString(Path.of("examples/lenet/none.hyp")) + LOOPED;
+        CheckedProgram program = Pipeline.check(new SourceFile("lenet.hyp", source));
+        Function train = Pipeline.lower(program, "train_loss"), looped = Pipeline.lower(program, "looped_loss");
+        List<Function> code = new ArrayList<>();
+        Function trainAdjoint = Derivatives.adjoint(train, weights(train));
+        code.add(train);
+        code.add(trainAdjoint);
+        code.add(Derivatives.hessianVector(train, weights(train)));
+        code.add(Derivatives.adjoint(looped, weights(looped)));
+        String name = "hyp.generated.LeNetBench";
+        Class<?> c = new GeneratedClassLoader(getClass().getClassLoader()).define(name, BytecodeBackend.compile(name, code));
+        batched = Invoker.find(c, "train_loss");
+        batchedGradient = Invoker.find(c, "train_loss_vjp");
+        batchedHvp = Invoker.find(c, "train_loss_vjp_jvp");
+        loopedGradient = Invoker.find(c, "looped_loss_vjp");
+
+        Random random = new Random(128);
+        Map<String, Tensor> values = new HashMap<>();
+        Tensor x = Tensor.zeros(BATCH, 784), y = Tensor.zeros(BATCH, 10);
+        for (int i = 0; i < x.data.length; i++) x.data[i] = random.nextDouble();
+        for (int i = 0; i < BATCH; i++) y.data[i * 10 + random.nextInt(10)] = 1;
+        values.put("X", x);
+        values.put("Y", y);
+        int[][] shapes = {{6, 1, 5, 5}, {6}, {16, 6, 5, 5}, {16}, {120, 256}, {120}, {84, 120}, {84}, {10, 84}, {10}};
+        String[] names = {"W1", "b1", "W2", "b2", "W3", "b3", "W4", "b4", "W5", "b5"};
+        Map<String, Tensor> direction = new HashMap<>();
+        for (int k = 0; k < names.length; k++) {
+            values.put(names[k], gaussian(random, 0.1, shapes[k]));
+            direction.put(names[k], gaussian(random, 1, shapes[k]));
+        }
+        batchedArgs = args(train, values);
+        List<Object> hvp = new ArrayList<>(List.of(batchedArgs));
+        hvp.add(1.0);
+        for (String p : train.paramNames()) if (direction.containsKey(p)) hvp.add(direction.get(p));
+        batchedHvpArgs = hvp.toArray();
+        loopedArgs = args(looped, values);
+    }
+
+    /** Derivatives in the weights only (not the images or labels), as training takes them. */
+    private static boolean[] weights(Function f) {
+        boolean[] wrt = new boolean[f.params().size()];
+        for (int i = 0; i < wrt.length; i++) wrt[i] = !f.paramNames().get(i).equals("X") && !f.paramNames().get(i).equals("Y");
+        return wrt;
+    }
+
+    private static Object[] args(Function f, Map<String, Tensor> values) {
+        List<Object> out = new ArrayList<>();
+        for (String p : f.paramNames()) out.add(values.get(p));
+        return out.toArray();
+    }
+
+    private static Object[] withSeed(Object[] args) {
+        Object[] full = java.util.Arrays.copyOf(args, args.length + 1);
+        full[args.length] = 1.0;
+        return full;
+    }
+
+    private static Tensor gaussian(Random random, double scale, int... shape) {
+        Tensor t = Tensor.zeros(shape);
+        for (int i = 0; i < t.data.length; i++) t.data[i] = scale * random.nextGaussian();
+        return t;
+    }
+
+    private static Object call(Method m, Object... args) {
+        try {
+            return m.invoke(null, args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(m.getName() + " failed", e);
+        }
+    }
+
+    @Benchmark
+    public Object batchedForward() {
+        return call(batched, batchedArgs);
+    }
+
+    @Benchmark
+    public Object batchedGradient() {
+        return call(batchedGradient, withSeed(batchedArgs));
+    }
+
+    @Benchmark
+    public Object batchedHessianVector() {
+        return call(batchedHvp, batchedHvpArgs);
+    }
+
+    @Benchmark
+    public Object loopedGradient() {
+        return call(loopedGradient, withSeed(loopedArgs));
+    }
+}
