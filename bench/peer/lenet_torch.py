@@ -1,0 +1,140 @@
+"""LeNet forward + gradient at batch 128 in PyTorch, one thread, float32 and float64: the peer of hyp's
+per-example LeNet (examples/lenet/none.hyp; bench LeNetBench / LeNetTimes). Same network (conv 5x5 -> 6, tanh,
+2x2 average pool, conv 5x5 -> 16, tanh, pool, dense 120, 84, 10 with tanh, softmax cross-entropy averaged over the
+batch), idiomatic PyTorch (nn.Sequential, F.cross_entropy, torch.autograd.grad). Prints, per call and per image,
+the median wall and thread CPU time of forward, forward + gradient and the Hessian-vector product (double
+backward), and the single-thread GFLOP/s of a 512^3 matrix product as the machine's measured peak in each dtype.
+With --hyp FILE (lines "name wall_us cpu_us" from hyp.bench.LeNetTimes) it also prints hyp's figures and the
+ratios beside them.
+Usage: /usr/bin/python3 bench/peer/lenet_torch.py [--reps 30] [--hyp hyp_times.txt]
+"""
+import argparse
+import statistics
+import time
+
+import torch
+import torch.nn.functional as F
+
+BATCH = 128
+FORWARD_FLOPS = 2.0 * (6 * 24 * 24 * 25 + 16 * 8 * 8 * 150 + 120 * 256 + 84 * 120 + 10 * 84)
+GRADIENT_FLOPS = 3 * FORWARD_FLOPS - 2.0 * 6 * 24 * 24 * 25
+
+
+def libraries():
+    """The BLAS and oneDNN libraries this process has loaded (from /proc/self/maps)."""
+    names = set()
+    with open("/proc/self/maps") as maps:
+        for line in maps:
+            path = line.split()[-1]
+            if any(k in path for k in ("blas", "mkl", "dnnl", "openblas", "lapack")):
+                names.add(path)
+    return sorted(names)
+
+
+def network(dtype):
+    torch.manual_seed(0)
+    net = torch.nn.Sequential(
+        torch.nn.Conv2d(1, 6, 5), torch.nn.Tanh(), torch.nn.AvgPool2d(2),
+        torch.nn.Conv2d(6, 16, 5), torch.nn.Tanh(), torch.nn.AvgPool2d(2),
+        torch.nn.Flatten(),
+        torch.nn.Linear(256, 120), torch.nn.Tanh(),
+        torch.nn.Linear(120, 84), torch.nn.Tanh(),
+        torch.nn.Linear(84, 10))
+    return net.to(dtype)
+
+
+def timed(call, reps):
+    for _ in range(max(3, reps // 3)):
+        call()
+    wall, cpu = [], []
+    for _ in range(reps):
+        c0, w0 = time.thread_time_ns(), time.perf_counter_ns()
+        call()
+        wall.append((time.perf_counter_ns() - w0) / 1e3)
+        cpu.append((time.thread_time_ns() - c0) / 1e3)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def measure(dtype, reps):
+    net = network(dtype)
+    params = list(net.parameters())
+    g = torch.Generator().manual_seed(1)
+    x = torch.rand(BATCH, 1, 28, 28, generator=g, dtype=dtype)
+    labels = torch.randint(0, 10, (BATCH,), generator=g)
+    v = [torch.randn(p.shape, generator=g, dtype=dtype) for p in params]
+
+    def forward():
+        with torch.no_grad():
+            return F.cross_entropy(net(x), labels)
+
+    def gradient():
+        loss = F.cross_entropy(net(x), labels)
+        return torch.autograd.grad(loss, params)
+
+    def hvp():
+        loss = F.cross_entropy(net(x), labels)
+        grads = torch.autograd.grad(loss, params, create_graph=True)
+        dot = sum((gi * vi).sum() for gi, vi in zip(grads, v))
+        return torch.autograd.grad(dot, params)
+
+    return {"forward": timed(forward, reps), "gradient": timed(gradient, reps), "hvp": timed(hvp, reps)}
+
+
+def peak(dtype):
+    """GFLOP/s of one 512^3 matrix product on one thread (median of 10)."""
+    a = torch.rand(512, 512, dtype=dtype)
+    b = torch.rand(512, 512, dtype=dtype)
+    wall, cpu = timed(lambda: torch.mm(a, b), 10)
+    return 2 * 512 ** 3 / (cpu * 1e-6) / 1e9
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reps", type=int, default=30)
+    parser.add_argument("--hyp", help="hyp.bench.LeNetTimes output")
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+    print("torch", torch.__version__, "threads", torch.get_num_threads())
+    print("loaded:", ", ".join(libraries()) or "(no BLAS library mapped)")
+    rows = {}
+    for name, dtype in (("float32", torch.float32), ("float64", torch.float64)):
+        for what, (wall, cpu) in measure(dtype, args.reps).items():
+            rows["torch " + name + " " + what] = (wall, cpu)
+        print("measured peak, 512^3 matmul, one thread, %s: %.1f GFLOP/s (CPU time)" % (name, peak(dtype)))
+    if args.hyp:
+        names = {"batched_forward": "forward", "batched_gradient": "gradient", "batched_hvp": "hvp",
+                 "looped_gradient": "gradient, per-image loop"}
+        with open(args.hyp) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) == 3 and parts[0] in names:
+                    rows["hyp float64 " + names[parts[0]]] = (float(parts[1]), float(parts[2]))
+    flops = {"forward": FORWARD_FLOPS, "gradient": GRADIENT_FLOPS, "hvp": 2 * GRADIENT_FLOPS}
+    print()
+    print("LeNet, batch %d, one thread; median per call; per image = / %d; GFLOP/s from CPU time" % (BATCH, BATCH))
+    print("%-40s %12s %12s %14s %9s" % ("", "wall ms", "CPU ms", "CPU us/image", "GFLOP/s"))
+    for key, (wall, cpu) in rows.items():
+        kind = key.split(" ", 2)[2].split(",")[0]
+        print("%-40s %12.2f %12.2f %14.1f %9.2f" % (key, wall / 1e3, cpu / 1e3, cpu / BATCH,
+                                                   flops[kind] * BATCH / (cpu * 1e-6) / 1e9))
+    hyp = rows.get("hyp float64 gradient")
+    if hyp:
+        print()
+        for peer in ("torch float32 gradient", "torch float64 gradient"):
+            print("hyp forward + gradient / %-24s wall %.2fx  CPU %.2fx" % (
+                peer, hyp[0] / rows[peer][0], hyp[1] / rows[peer][1]))
+        loop = rows.get("hyp float64 gradient, per-image loop")
+        if loop:
+            print("per-image loop / batched (hyp)                    wall %.2fx  CPU %.2fx" % (
+                loop[0] / hyp[0], loop[1] / hyp[1]))
+        h = rows.get("hyp float64 hvp")
+        if h:
+            print("Hessian-vector / (forward + gradient) (hyp)       wall %.2fx  CPU %.2fx" % (
+                h[0] / hyp[0], h[1] / hyp[1]))
+        for peer in ("float32", "float64"):
+            t = rows["torch " + peer + " hvp"][1] / rows["torch " + peer + " gradient"][1]
+            print("Hessian-vector / (forward + gradient) (torch %s) CPU %.2fx" % (peer, t))
+
+
+if __name__ == "__main__":
+    main()
