@@ -101,13 +101,13 @@ public class GradientCostBench {
         dw2 = gaussian(random, 1, H);
     }
 
-    private static Tensor gaussian(Random random, double scale, int... shape) {
+    static Tensor gaussian(Random random, double scale, int... shape) {
         Tensor t = Tensor.zeros(shape);
         for (int i = 0; i < t.data.length; i++) t.data[i] = scale * random.nextGaussian();
         return t;
     }
 
-    private static Object call(Method m, Object... args) {
+    static Object call(Method m, Object... args) {
         try {
             return m.invoke(null, args);
         } catch (ReflectiveOperationException e) {

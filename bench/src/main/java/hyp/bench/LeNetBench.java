@@ -97,8 +97,8 @@ public class LeNetBench {
         String[] names = {"W1", "b1", "W2", "b2", "W3", "b3", "W4", "b4", "W5", "b5"};
         Map<String, Tensor> direction = new HashMap<>();
         for (int k = 0; k < names.length; k++) {
-            values.put(names[k], gaussian(random, 0.1, shapes[k]));
-            direction.put(names[k], gaussian(random, 1, shapes[k]));
+            values.put(names[k], GradientCostBench.gaussian(random, 0.1, shapes[k]));
+            direction.put(names[k], GradientCostBench.gaussian(random, 1, shapes[k]));
         }
         batchedArgs = args(train, values);
         List<Object> hvp = new ArrayList<>(List.of(batchedArgs));
@@ -127,37 +127,23 @@ public class LeNetBench {
         return full;
     }
 
-    private static Tensor gaussian(Random random, double scale, int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        for (int i = 0; i < t.data.length; i++) t.data[i] = scale * random.nextGaussian();
-        return t;
-    }
-
-    private static Object call(Method m, Object... args) {
-        try {
-            return m.invoke(null, args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(m.getName() + " failed", e);
-        }
-    }
-
     @Benchmark
     public Object batchedForward() {
-        return call(batched, batchedArgs);
+        return GradientCostBench.call(batched, batchedArgs);
     }
 
     @Benchmark
     public Object batchedGradient() {
-        return call(batchedGradient, withSeed(batchedArgs));
+        return GradientCostBench.call(batchedGradient, withSeed(batchedArgs));
     }
 
     @Benchmark
     public Object batchedHessianVector() {
-        return call(batchedHvp, batchedHvpArgs);
+        return GradientCostBench.call(batchedHvp, batchedHvpArgs);
     }
 
     @Benchmark
     public Object loopedGradient() {
-        return call(loopedGradient, withSeed(loopedArgs));
+        return GradientCostBench.call(loopedGradient, withSeed(loopedArgs));
     }
 }
