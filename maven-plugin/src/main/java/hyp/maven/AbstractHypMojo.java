@@ -48,11 +48,12 @@ abstract class AbstractHypMojo extends AbstractMojo {
             String name = ClassNames.forFile(f);
             for (String suffix : COMPANIONS) {
                 Path other = owners.putIfAbsent(name + suffix, f);
-                if (other != null) {
-                    throw new MojoFailureException(relative(other) + " and " + relative(f) + " both compile to class "
-                            + name + (suffix.isEmpty() ? "" : " or its companion " + name + suffix)
-                            + " (the class is named after the file, whatever its folder): rename one of them");
-                }
+                if (other == null) continue;
+                String why = suffix.isEmpty() && out.get(other).equals(name)
+                        ? "both compile to class " + name + " (the class is named after the file, whatever its folder)"
+                        : "both need class " + name + suffix + " (a file with train and tune statements also gets "
+                        + "classes NameTraining and NameReversible beside its class Name)";
+                throw new MojoFailureException(relative(other) + " and " + relative(f) + " " + why + ": rename one of them");
             }
             out.put(f, name);
         }
