@@ -183,6 +183,25 @@ class CompileMojoTest {
     }
 
     @Test
+    void testModelsGoToTheTestFolders() throws Exception {
+        Path f = project.resolve("src/test/hyp/fixture.hyp");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, MODEL);
+        MavenProject p = mavenProject();
+        TestCompileMojo mojo = new TestCompileMojo();
+        set(mojo, "project", p);
+        set(mojo, "sourceDirectory", project.resolve("src/test/hyp").toFile());
+        set(mojo, "outputDirectory", project.resolve("target/test-classes").toFile());
+        set(mojo, "generatedSourcesDirectory", project.resolve("target/generated-test-sources/hyp").toFile());
+        set(mojo, "javaSources", true);
+        mojo.setLog(new Recorder());
+        mojo.execute();
+        assertTrue(Files.exists(project.resolve("target/test-classes/hyp/generated/Fixture.class")));
+        assertTrue(p.getTestCompileSourceRoots().contains(project.resolve("target/generated-test-sources/hyp").toString()));
+        assertFalse(p.getCompileSourceRoots().contains(project.resolve("target/generated-test-sources/hyp").toString()));
+    }
+
+    @Test
     void checkRunsHypCheckOnEachModel() throws Exception {
         model("cubic.hyp", MODEL);
         CheckMojo check = new CheckMojo();
