@@ -4,6 +4,7 @@ import hyp.compiler.StandardLibrary;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.syntax.Expr;
+import hyp.compiler.train.ConstantExpr;
 import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.reverse.ChainDrift;
@@ -117,7 +118,7 @@ final class ChainLbfgs {
         if (lr == null) return Double.NaN;
         try {
             return ConstantExpr.of(program, values).value(lr);
-        } catch (UsageException notConstant) {
+        } catch (hyp.compiler.diag.CompileException notConstant) {
             return Double.NaN;
         }
     }

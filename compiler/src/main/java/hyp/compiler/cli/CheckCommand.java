@@ -2,12 +2,9 @@ package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
-import hyp.compiler.gradcheck.CheckTable;
 import hyp.compiler.gradcheck.Comparison;
-import hyp.compiler.gradcheck.DefCheck;
-import hyp.compiler.gradcheck.DefReport;
+import hyp.compiler.gradcheck.ProgramCheck;
 import hyp.compiler.ir.Function;
-import hyp.compiler.ir.Var;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,16 +51,18 @@ final class CheckCommand implements Callable<Integer> {
         int code = Main.OK;
         for (String file : files) {
             CheckedProgram program = Pipeline.check(Pipeline.read(Path.of(file)));
-            List<Function> defs = new ArrayList<>();
-            List<String> ignored = new ArrayList<>();
-            for (Function f : func != null ? List.of(Defs.lower(program, func)) : Pipeline.lower(program)) {
-                String why = uncheckable(f);
-                if (why == null) defs.add(f);
-                else if (func != null) throw new UsageException(func + " cannot be checked: it " + why);
-                else ignored.add(f.name() + " (" + why + ")");
+            ProgramCheck result;
+            if (func == null) {
+                result = ProgramCheck.run(program, points, seed);
+            } else {
+                Function f = Defs.lower(program, func);
+                String why = ProgramCheck.uncheckable(f);
+                if (why != null) throw new UsageException(func + " cannot be checked: it " + why);
+                result = ProgramCheck.run(List.of(f), List.of(), points, seed);
             }
+            List<String> ignored = result.ignored();
             if (files.size() > 1) out.println("== " + file);
-            code = Math.max(code, check(defs, points, seed, out));
+            code = Math.max(code, print(result, out));
             if (!ignored.isEmpty()) out.println("not checked: " + String.join(", ", ignored));
             if (files.size() > 1) out.println();
         }
@@ -73,29 +72,11 @@ final class CheckCommand implements Callable<Integer> {
 
     /** Checks each def, prints the table and a summary line; the exit code: 0 when every def passed, else 1. */
     static int check(List<Function> defs, int points, long seed, PrintWriter out) {
-        List<DefReport> reports = new ArrayList<>();
-        for (Function f : defs) reports.add(DefCheck.run(f, points, seed * 1_000_003L + f.name().hashCode()));
-        if (!reports.isEmpty()) out.print(CheckTable.format(reports));
-        long failed = reports.stream().filter(r -> !r.passed()).count();
-        if (reports.isEmpty()) out.println("no def with real or tensor inputs and a real or tensor result");
-        else if (failed == 0) out.println("all " + reports.size() + " def" + (reports.size() == 1 ? "" : "s") + " passed");
-        else out.println(failed + " of " + reports.size() + " defs FAILED");
-        return failed == 0 ? Main.OK : Main.CHECK_FAILED;
+        return print(ProgramCheck.run(defs, List.of(), points, seed), out);
     }
 
-    /** Why a def has no derivatives to check, or null if it has. */
-    private static String uncheckable(Function f) {
-        if (f.body().results().size() != 1 || !f.resultType().differentiable()) return "has no single real or tensor result";
-        boolean inputs = false;
-        for (Var p : f.params()) inputs |= p.type().differentiable();
-        if (!inputs) return "has no real or tensor inputs";
-        try {
-            hyp.compiler.ad.Derivatives.adjoint(f);
-        } catch (hyp.compiler.diag.CompileException e) {
-            // e.g. the adjoint of a grad(...) taken inside a loop: a stated limitation, not a wrong derivative
-            hyp.compiler.diag.Diagnostic d = e.diagnostics().get(0);
-            return "has an adjoint that is " + d.message() + " (at " + d.span().line() + ":" + d.span().column() + ")";
-        }
-        return null;
+    private static int print(ProgramCheck result, PrintWriter out) {
+        out.print(result.table());
+        return result.passed() ? Main.OK : Main.CHECK_FAILED;
     }
 }

@@ -1,22 +1,8 @@
 package hyp.compiler.cli;
 
-import hyp.compiler.Pipeline;
-import hyp.compiler.backend.bytecode.BytecodeBackend;
-import hyp.compiler.check.CheckedProgram;
-import hyp.compiler.embed.GradientMethods;
-import hyp.compiler.ir.Function;
-import hyp.compiler.jar.JarWriter;
-import hyp.compiler.reverse.ReversibleProgram;
-import hyp.compiler.syntax.Decl;
-import hyp.compiler.train.HypergradientProgram;
-import hyp.compiler.train.SolverWiring;
-import hyp.runtime.Tensor;
-import hyp.runtime.embed.Wiring;
+import hyp.compiler.build.CompiledModel;
+import hyp.compiler.build.ModelCompiler;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,58 +37,10 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CheckedProgram program = Pipeline.check(Pipeline.read(file));
-        List<Function> defs = Pipeline.lower(program);
-        List<Function> functions = new ArrayList<>(defs);
-        functions.addAll(Pipeline.derive(program, () -> GradientMethods.of(program, defs)));
-        String className = ClassNames.forFile(file);
-        Map<String, byte[]> classes = new LinkedHashMap<>();
-        classes.put(className, BytecodeBackend.compile(className, functions, true));
-        if (javaDir != null) JavaSource.write(javaDir, className, functions);
-        Map<String, byte[]> resources = new LinkedHashMap<>();
-        boolean solver = !program.program().all(Decl.Tune.class).isEmpty() && !program.program().all(Decl.Train.class).isEmpty();
-        if (solver) {
-            String trainingClass = className + "Training";
-            HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
-            classes.put(trainingClass, BytecodeBackend.compile(trainingClass, hp.functions(), false));
-            // Reversible learning from the jar when the step inverts; otherwise the jar has no reversible part.
-            String reversibleClass = className + "Reversible";
-            ReversibleProgram reversible = invertible(program, hp);
-            if (reversible != null) {
-                classes.put(reversibleClass, BytecodeBackend.compile(reversibleClass, reversible.functions(), false));
-                if (javaDir != null) JavaSource.write(javaDir, reversibleClass, reversible.functions());
-            }
-            resources.put(Wiring.resourceName(className), wiring(program, hp, trainingClass, reversible, reversibleClass));
-            if (javaDir != null) JavaSource.write(javaDir, trainingClass, hp.functions());
-        }
-        JarWriter.write(output, classes, resources, className, Tensor.class);
-        int grads = functions.size() - defs.size();
-        err().println("wrote " + output + " (class " + className + ", " + defs.size() + " def"
-                + (defs.size() == 1 ? "" : "s") + ", " + grads + " gradient method" + (grads == 1 ? "" : "s")
-                + (solver ? ", the solver of its tune statement" : "") + ")");
+        CompiledModel model = ModelCompiler.compile(file);
+        if (javaDir != null) model.writeJava(javaDir);
+        model.writeJar(output);
+        err().println("wrote " + output + " (" + model.summary() + ")");
         return Main.OK;
-    }
-
-    /**
-     * The tune statement's method, rounds and update rule as hyp tune resolves them; they are fixed here, before
-     * any data is bound, so they must not depend on dimension sizes.
-     */
-    private static byte[] wiring(CheckedProgram program, HypergradientProgram hp, String trainingClass,
-                                 ReversibleProgram reversible, String reversibleClass) {
-        Decl.Tune tune = program.program().all(Decl.Tune.class).get(0);
-        ConstantExpr constants = ConstantExpr.of(program, Map.of());
-        OuterUpdates.Rule rule = OuterUpdates.resolve(program, tune.by(), constants);
-        int rounds = tune.rounds() != null ? constants.count(tune.rounds(), "the number of rounds") : TuneCommand.DEFAULT_ROUNDS;
-        String method = tune.method() != null ? tune.method().name() : "unrolled";
-        return SolverWiring.write(program, hp, trainingClass, method, rounds, rule.runtime(), reversible, reversibleClass);
-    }
-
-    /** The step compiled for running backwards, or null when it cannot be inverted (the file may tune otherwise). */
-    private static ReversibleProgram invertible(CheckedProgram program, HypergradientProgram hp) {
-        try {
-            return Pipeline.derive(program, () -> ReversibleProgram.compile(program, hp));
-        } catch (hyp.compiler.diag.CompileException notInvertible) {
-            return null;
-        }
     }
 }

@@ -70,7 +70,7 @@ final class EvalCommand implements Callable<Integer> {
             adjoint = Pipeline.derive(program, () -> Derivatives.adjoint(f));
             compiled.add(adjoint);
         }
-        String className = ClassNames.forFile(file);
+        String className = hyp.compiler.build.ClassNames.forFile(file);
         Class<?> generated = new GeneratedClassLoader(EvalCommand.class.getClassLoader())
                 .define(className, BytecodeBackend.compile(className, compiled));
         Object value = Invoker.call(generated, f.name(), args.toArray());

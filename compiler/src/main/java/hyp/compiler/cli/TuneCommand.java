@@ -1,19 +1,27 @@
 package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
+import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.reverse.ReversibleProgram;
 import hyp.compiler.syntax.Decl;
+import hyp.compiler.train.ConstantExpr;
 import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.HypergradientProgram;
+import hyp.compiler.train.OuterUpdates;
 import hyp.runtime.hyper.GreedyTuner;
-import hyp.runtime.hyper.Implicit;
-import hyp.runtime.hyper.ImplicitTuner;
 import hyp.runtime.hyper.HypergradientException;
 import hyp.runtime.hyper.HypergradientStrategy;
+import hyp.runtime.hyper.Implicit;
+import hyp.runtime.hyper.ImplicitTuner;
 import hyp.runtime.hyper.TuningResult;
 import hyp.runtime.reverse.Reversible;
 import hyp.runtime.train.CompiledDynamics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,11 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hyp tune FILE}: runs the file's tune statement with the seed's greedy, warm-started loop
@@ -39,7 +42,7 @@ import picocli.CommandLine.Spec;
                 + "reports the validation loss and every loss-like def before and after.")
 final class TuneCommand implements Callable<Integer> {
     /** Rounds when the tune statement does not say {@code for N rounds}. */
-    static final int DEFAULT_ROUNDS = 20;
+    static final int DEFAULT_ROUNDS = ModelCompiler.DEFAULT_ROUNDS;
 
     @Spec
     CommandSpec spec;

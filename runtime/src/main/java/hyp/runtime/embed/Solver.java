@@ -88,6 +88,18 @@ public final class Solver {
         return this;
     }
 
+    /**
+     * Binds a data declaration to numbers in memory: {@code values} in row-major order, with {@code shape} its
+     * sizes (rows, columns for a matrix; none for a real). The array is copied, so later changes to it do not
+     * reach the solver.
+     *
+     * @throws IllegalArgumentException naming the data when the shape does not hold {@code values.length}
+     *     numbers, or as {@link #data(String, Tensor)} when it does not fit the declaration
+     */
+    public Solver data(String name, double[] values, int... shape) {
+        return data(name, tensor("data", name, values, shape));
+    }
+
     /** Binds several data declarations, in the map's order. */
     public Solver data(Map<String, Tensor> values) {
         values.forEach(this::data);
@@ -100,6 +112,11 @@ public final class Solver {
         return this;
     }
 
+    /** Sets a hyperparameter's starting value from numbers in row-major order; see {@link #data(String, double[], int...)}. */
+    public Solver hyper(String name, double[] values, int... shape) {
+        return hyper(name, tensor("hyper", name, values, shape));
+    }
+
     /** Sets a real hyperparameter's starting value. */
     public Solver hyper(String name, double value) {
         inputs.set("hyper", name, value);
@@ -110,6 +127,32 @@ public final class Solver {
     public Solver param(String name, Tensor value) {
         inputs.set("param", name, value);
         return this;
+    }
+
+    /** Sets a param's initial value from numbers in row-major order; see {@link #data(String, double[], int...)}. */
+    public Solver param(String name, double[] values, int... shape) {
+        return param(name, tensor("param", name, values, shape));
+    }
+
+    /** A copy of {@code values} as a tensor of {@code shape}, or an error naming the declaration. */
+    private static Tensor tensor(String kind, String name, double[] values, int[] shape) {
+        if (values == null || shape == null) {
+            throw new IllegalArgumentException(kind + " '" + name + "': values and shape must not be null");
+        }
+        long count = 1;
+        for (int n : shape) {
+            if (n < 0) {
+                count = -1;
+                break;
+            }
+            count *= n;
+        }
+        if (count != values.length) {
+            throw new IllegalArgumentException(kind + " '" + name + "': shape " + java.util.Arrays.toString(shape)
+                    + (count < 0 ? " has a negative size" : " holds " + count + " numbers") + " but " + values.length
+                    + " were given");
+        }
+        return new Tensor(values.clone(), shape);
     }
 
     /** Where data declared {@code from "file.csv"} and not given is read from (default: the working directory). */

@@ -1,15 +1,11 @@
 package hyp.runtime.kernels;
 
-import static hyp.runtime.kernels.Lanes.L;
-import static hyp.runtime.kernels.Lanes.S;
-
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
-
 /**
  * Level-1 kernels on contiguous slices of {@code double[]}. Every method works for any length
  * including 0; the part that does not fill a whole vector is done by a scalar loop that uses
- * the same operations (fused multiply-add where the vector loop uses it).
+ * the same operations (fused multiply-add where the vector loop uses it). The vector loops are in
+ * {@code SimdBlas1}, used when {@link Simd#enabled}; otherwise the scalar loops here do the whole slice
+ * (sums then add in another order, so they may differ in the last bits).
  */
 public final class Blas1 {
     private Blas1() {
@@ -22,27 +18,11 @@ public final class Blas1 {
 
     /** Σ x[xOff+i]·y[yOff+i] for i in [0, n). Four independent accumulators hide FMA latency. */
     public static double dot(double[] x, int xOff, double[] y, int yOff, int n) {
-        int i = 0;
-        double s = 0.0;
-        if (n >= L) {
-            DoubleVector a0 = DoubleVector.zero(S);
-            DoubleVector a1 = a0;
-            DoubleVector a2 = a0;
-            DoubleVector a3 = a0;
-            for (; i <= n - 4 * L; i += 4 * L) {
-                int xi = xOff + i;
-                int yi = yOff + i;
-                a0 = DoubleVector.fromArray(S, x, xi).fma(DoubleVector.fromArray(S, y, yi), a0);
-                a1 = DoubleVector.fromArray(S, x, xi + L).fma(DoubleVector.fromArray(S, y, yi + L), a1);
-                a2 = DoubleVector.fromArray(S, x, xi + 2 * L).fma(DoubleVector.fromArray(S, y, yi + 2 * L), a2);
-                a3 = DoubleVector.fromArray(S, x, xi + 3 * L).fma(DoubleVector.fromArray(S, y, yi + 3 * L), a3);
-            }
-            for (; i <= n - L; i += L) {
-                a0 = DoubleVector.fromArray(S, x, xOff + i).fma(DoubleVector.fromArray(S, y, yOff + i), a0);
-            }
-            s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
+        if (Simd.ENABLED) {
+            return SimdBlas1.dot(x, xOff, y, yOff, n);
         }
-        for (; i < n; i++) {
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
             s = Math.fma(x[xOff + i], y[yOff + i], s);
         }
         return s;
@@ -55,23 +35,11 @@ public final class Blas1 {
 
     /** y[yOff+i] += a·x[xOff+i] for i in [0, n). */
     public static void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
-        DoubleVector va = DoubleVector.broadcast(S, a);
-        int i = 0;
-        for (; i <= n - 4 * L; i += 4 * L) {
-            va.fma(DoubleVector.fromArray(S, x, xOff + i), DoubleVector.fromArray(S, y, yOff + i))
-                    .intoArray(y, yOff + i);
-            va.fma(DoubleVector.fromArray(S, x, xOff + i + L), DoubleVector.fromArray(S, y, yOff + i + L))
-                    .intoArray(y, yOff + i + L);
-            va.fma(DoubleVector.fromArray(S, x, xOff + i + 2 * L), DoubleVector.fromArray(S, y, yOff + i + 2 * L))
-                    .intoArray(y, yOff + i + 2 * L);
-            va.fma(DoubleVector.fromArray(S, x, xOff + i + 3 * L), DoubleVector.fromArray(S, y, yOff + i + 3 * L))
-                    .intoArray(y, yOff + i + 3 * L);
+        if (Simd.ENABLED) {
+            SimdBlas1.axpy(a, x, xOff, y, yOff, n);
+            return;
         }
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            va.fma(DoubleVector.fromArray(S, x, xOff + i), DoubleVector.fromArray(S, y, yOff + i))
-                    .intoArray(y, yOff + i);
-        }
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             y[yOff + i] = Math.fma(a, x[xOff + i], y[yOff + i]);
         }
     }
@@ -83,11 +51,11 @@ public final class Blas1 {
 
     /** x[off+i] *= a for i in [0, n). */
     public static void scale(double a, double[] x, int off, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            DoubleVector.fromArray(S, x, off + i).mul(a).intoArray(x, off + i);
+        if (Simd.ENABLED) {
+            SimdBlas1.scale(a, x, off, n);
+            return;
         }
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             x[off + i] *= a;
         }
     }
@@ -109,25 +77,11 @@ public final class Blas1 {
 
     /** Σ x[off+i] for i in [0, n); 0 for n = 0. */
     public static double sum(double[] x, int off, int n) {
-        int i = 0;
-        double s = 0.0;
-        if (n >= L) {
-            DoubleVector a0 = DoubleVector.zero(S);
-            DoubleVector a1 = a0;
-            DoubleVector a2 = a0;
-            DoubleVector a3 = a0;
-            for (; i <= n - 4 * L; i += 4 * L) {
-                a0 = a0.add(DoubleVector.fromArray(S, x, off + i));
-                a1 = a1.add(DoubleVector.fromArray(S, x, off + i + L));
-                a2 = a2.add(DoubleVector.fromArray(S, x, off + i + 2 * L));
-                a3 = a3.add(DoubleVector.fromArray(S, x, off + i + 3 * L));
-            }
-            for (; i <= n - L; i += L) {
-                a0 = a0.add(DoubleVector.fromArray(S, x, off + i));
-            }
-            s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
+        if (Simd.ENABLED) {
+            return SimdBlas1.sum(x, off, n);
         }
-        for (; i < n; i++) {
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
             s += x[off + i];
         }
         return s;
@@ -140,16 +94,11 @@ public final class Blas1 {
 
     /** The largest of x[off..off+n); NaN if any is NaN; -∞ for n = 0. */
     public static double max(double[] x, int off, int n) {
-        int i = 0;
-        double m = Double.NEGATIVE_INFINITY;
-        if (n >= L) {
-            DoubleVector acc = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
-            for (int bound = S.loopBound(n); i < bound; i += L) {
-                acc = acc.lanewise(VectorOperators.MAX, DoubleVector.fromArray(S, x, off + i));
-            }
-            m = acc.reduceLanes(VectorOperators.MAX);
+        if (Simd.ENABLED) {
+            return SimdBlas1.max(x, off, n);
         }
-        for (; i < n; i++) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
             m = Math.max(m, x[off + i]);
         }
         return m;

@@ -1,10 +1,5 @@
 package hyp.runtime.kernels;
 
-import static hyp.runtime.kernels.Lanes.L;
-import static hyp.runtime.kernels.Lanes.S;
-
-import jdk.incubator.vector.DoubleVector;
-
 /**
  * Pairwise squared Euclidean distances between the rows of X (n × d) and Y (m × d), and their
  * adjoints. Differences are formed before squaring (not ‖x‖² + ‖y‖² − 2x·y), so nearby points
@@ -45,17 +40,11 @@ public final class Distances {
     }
 
     private static double squaredDistance(double[] x, int xOff, double[] y, int yOff, int d) {
-        int k = 0;
-        double s = 0.0;
-        if (d >= L) {
-            DoubleVector acc = DoubleVector.zero(S);
-            for (int bound = S.loopBound(d); k < bound; k += L) {
-                DoubleVector diff = DoubleVector.fromArray(S, x, xOff + k).sub(DoubleVector.fromArray(S, y, yOff + k));
-                acc = diff.fma(diff, acc);
-            }
-            s = Lanes.sum(acc);
+        if (Simd.ENABLED) {
+            return SimdDistances.squaredDistance(x, xOff, y, yOff, d);
         }
-        for (; k < d; k++) {
+        double s = 0.0;
+        for (int k = 0; k < d; k++) {
             double diff = x[xOff + k] - y[yOff + k];
             s = Math.fma(diff, diff, s);
         }
@@ -65,13 +54,11 @@ public final class Distances {
     /** out[k] = fma(g, p[k] − q[k], out[k]) for k in [0, d). */
     private static void addScaledDifference(double g, double[] p, int pOff, double[] q, int qOff,
                                             double[] out, int oOff, int d) {
-        DoubleVector vg = DoubleVector.broadcast(S, g);
-        int k = 0;
-        for (int bound = S.loopBound(d); k < bound; k += L) {
-            DoubleVector diff = DoubleVector.fromArray(S, p, pOff + k).sub(DoubleVector.fromArray(S, q, qOff + k));
-            vg.fma(diff, DoubleVector.fromArray(S, out, oOff + k)).intoArray(out, oOff + k);
+        if (Simd.ENABLED) {
+            SimdDistances.addScaledDifference(g, p, pOff, q, qOff, out, oOff, d);
+            return;
         }
-        for (; k < d; k++) {
+        for (int k = 0; k < d; k++) {
             out[oOff + k] = Math.fma(g, p[pOff + k] - q[qOff + k], out[oOff + k]);
         }
     }

@@ -1,18 +1,12 @@
 package hyp.runtime.kernels;
 
-import static hyp.runtime.kernels.Lanes.L;
-import static hyp.runtime.kernels.Lanes.S;
-
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
-
 /**
  * Unary element-wise maps {@code out[i] = f(x[i])} for i in [0, n); {@code out} may be {@code x}.
  *
  * <p>Maps that are exactly rounded in IEEE arithmetic (abs, neg, square, sqrt, relu) use vector
- * lanes. Transcendental maps use scalar {@link Math} calls on purpose: the Vector API's
- * transcendental lanes are neither bit-identical to {@code Math} nor fast on every JDK, and
- * accuracy and reproducibility matter more here than speed.
+ * lanes when {@link Simd#enabled} (bitwise the same as the scalar loops here). Transcendental maps use scalar
+ * {@link Math} calls on purpose: the Vector API's transcendental lanes are neither bit-identical to
+ * {@code Math} nor fast on every JDK, and accuracy and reproducibility matter more here than speed.
  */
 public final class ElementWise {
     private ElementWise() {
@@ -20,57 +14,55 @@ public final class ElementWise {
 
     /** out = |x|. */
     public static void abs(double[] x, double[] out, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            DoubleVector.fromArray(S, x, i).abs().intoArray(out, i);
+        if (Simd.ENABLED) {
+            SimdElementWise.abs(x, out, n);
+            return;
         }
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             out[i] = Math.abs(x[i]);
         }
     }
 
     /** out = -x. */
     public static void neg(double[] x, double[] out, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            DoubleVector.fromArray(S, x, i).neg().intoArray(out, i);
+        if (Simd.ENABLED) {
+            SimdElementWise.neg(x, out, n);
+            return;
         }
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             out[i] = -x[i];
         }
     }
 
     /** out = x². */
     public static void square(double[] x, double[] out, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, i);
-            v.mul(v).intoArray(out, i);
+        if (Simd.ENABLED) {
+            SimdElementWise.square(x, out, n);
+            return;
         }
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             out[i] = x[i] * x[i];
         }
     }
 
     /** out = √x (correctly rounded in both the vector and the scalar path). */
     public static void sqrt(double[] x, double[] out, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            DoubleVector.fromArray(S, x, i).sqrt().intoArray(out, i);
+        if (Simd.ENABLED) {
+            SimdElementWise.sqrt(x, out, n);
+            return;
         }
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             out[i] = Math.sqrt(x[i]);
         }
     }
 
     /** out = max(x, 0) with {@link Math#max} semantics (NaN stays NaN, relu(-0) = 0). */
     public static void relu(double[] x, double[] out, int n) {
-        DoubleVector zero = DoubleVector.zero(S);
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.MAX, zero).intoArray(out, i);
+        if (Simd.ENABLED) {
+            SimdElementWise.relu(x, out, n);
+            return;
         }
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             out[i] = Math.max(x[i], 0.0);
         }
     }

@@ -72,7 +72,7 @@ public final class MatMul {
             return;
         }
         long work = (long) m * n * k;
-        if (work <= SMALL) {
+        if (work <= SMALL || !Simd.ENABLED) { // GemmKernel runs on the Vector API
             scalar(transA, transB, m, k, n, a, aOff, b, bOff, c, cOff, accumulate);
             return;
         }

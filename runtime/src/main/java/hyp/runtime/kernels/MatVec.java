@@ -1,20 +1,12 @@
 package hyp.runtime.kernels;
 
-import static hyp.runtime.kernels.Lanes.L;
-import static hyp.runtime.kernels.Lanes.S;
-
-import jdk.incubator.vector.DoubleVector;
-
 /**
  * Matrix-vector products with a row-major A (m × n): y = A·x and y = Aᵀ·x, overwriting or adding
- * to y. These are memory-bound, so they stay on one thread. Both orientations take four rows of A
- * at a time: short rows (a logistic regression with 20 features) would otherwise spend more on
- * per-row loop set-up and horizontal sums than on arithmetic.
+ * to y. These are memory-bound, so they stay on one thread. On the Vector API ({@code SimdMatVec}) both
+ * orientations take four rows of A at a time: short rows (a logistic regression with 20 features) would
+ * otherwise spend more on per-row loop set-up and horizontal sums than on arithmetic.
  */
 public final class MatVec {
-    /** Rows handled together. */
-    private static final int ROWS = 4;
-
     private MatVec() {
     }
 
@@ -55,46 +47,21 @@ public final class MatVec {
     /** y[i] (=|+=) A[i,:]·x. Each row sums its own lanes, then its scalar tail, so rows are independent of blocking. */
     private static void rowDots(int m, int n, double[] a, int aOff, double[] x, int xOff,
                                 double[] y, int yOff, boolean accumulate) {
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i <= m - ROWS; i += ROWS) {
-            int r0 = aOff + i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
-            DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
-            for (int j = 0; j < bound; j += L) {
-                DoubleVector v = DoubleVector.fromArray(S, x, xOff + j);
-                c0 = DoubleVector.fromArray(S, a, r0 + j).fma(v, c0);
-                c1 = DoubleVector.fromArray(S, a, r1 + j).fma(v, c1);
-                c2 = DoubleVector.fromArray(S, a, r2 + j).fma(v, c2);
-                c3 = DoubleVector.fromArray(S, a, r3 + j).fma(v, c3);
-            }
-            double s0 = Lanes.sum(c0), s1 = Lanes.sum(c1), s2 = Lanes.sum(c2), s3 = Lanes.sum(c3);
-            for (int j = bound; j < n; j++) {
-                double xj = x[xOff + j];
-                s0 = Math.fma(a[r0 + j], xj, s0);
-                s1 = Math.fma(a[r1 + j], xj, s1);
-                s2 = Math.fma(a[r2 + j], xj, s2);
-                s3 = Math.fma(a[r3 + j], xj, s3);
-            }
-            store(y, yOff + i, s0, accumulate);
-            store(y, yOff + i + 1, s1, accumulate);
-            store(y, yOff + i + 2, s2, accumulate);
-            store(y, yOff + i + 3, s3, accumulate);
+        if (Simd.ENABLED) {
+            SimdMatVec.rowDots(m, n, a, aOff, x, xOff, y, yOff, accumulate);
+            return;
         }
-        for (; i < m; i++) {
+        for (int i = 0; i < m; i++) {
             int r = aOff + i * n;
-            DoubleVector c = DoubleVector.zero(S);
-            for (int j = 0; j < bound; j += L) {
-                c = DoubleVector.fromArray(S, a, r + j).fma(DoubleVector.fromArray(S, x, xOff + j), c);
-            }
-            double s = Lanes.sum(c);
-            for (int j = bound; j < n; j++) {
+            double s = 0.0;
+            for (int j = 0; j < n; j++) {
                 s = Math.fma(a[r + j], x[xOff + j], s);
             }
             store(y, yOff + i, s, accumulate);
         }
     }
 
-    private static void store(double[] y, int k, double s, boolean accumulate) {
+    static void store(double[] y, int k, double s, boolean accumulate) {
         y[k] = accumulate ? y[k] + s : s;
     }
 
@@ -103,31 +70,11 @@ public final class MatVec {
      * operations in the same order as one row at a time, so the result does not depend on the blocking.
      */
     private static void rowUpdates(int m, int n, double[] a, int aOff, double[] x, int xOff, double[] y, int yOff) {
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i <= m - ROWS; i += ROWS) {
-            int r0 = aOff + i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
-            double x0 = x[xOff + i], x1 = x[xOff + i + 1], x2 = x[xOff + i + 2], x3 = x[xOff + i + 3];
-            DoubleVector b0 = DoubleVector.broadcast(S, x0), b1 = DoubleVector.broadcast(S, x1);
-            DoubleVector b2 = DoubleVector.broadcast(S, x2), b3 = DoubleVector.broadcast(S, x3);
-            for (int j = 0; j < bound; j += L) {
-                DoubleVector acc = DoubleVector.fromArray(S, y, yOff + j);
-                acc = b0.fma(DoubleVector.fromArray(S, a, r0 + j), acc);
-                acc = b1.fma(DoubleVector.fromArray(S, a, r1 + j), acc);
-                acc = b2.fma(DoubleVector.fromArray(S, a, r2 + j), acc);
-                acc = b3.fma(DoubleVector.fromArray(S, a, r3 + j), acc);
-                acc.intoArray(y, yOff + j);
-            }
-            for (int j = bound; j < n; j++) {
-                double acc = y[yOff + j];
-                acc = Math.fma(x0, a[r0 + j], acc);
-                acc = Math.fma(x1, a[r1 + j], acc);
-                acc = Math.fma(x2, a[r2 + j], acc);
-                acc = Math.fma(x3, a[r3 + j], acc);
-                y[yOff + j] = acc;
-            }
+        if (Simd.ENABLED) {
+            SimdMatVec.rowUpdates(m, n, a, aOff, x, xOff, y, yOff);
+            return;
         }
-        for (; i < m; i++) {
+        for (int i = 0; i < m; i++) {
             Blas1.axpy(x[xOff + i], a, aOff + i * n, y, yOff, n);
         }
     }

@@ -50,7 +50,7 @@ public final class Auc {
      * (n × k, row-major) with the examples of class c as positives. Classes with no example, or with every example,
      * are left out of the average.
      *
-     * @param labels the class of each example, 0 ≤ label < k
+     * @param labels the class of each example, 0 ≤ label &lt; k
      */
     public static double macroOneVsRest(double[] scores, int k, int[] labels) {
         int n = labels.length;

@@ -1,12 +1,12 @@
-package hyp.compiler.cli;
+package hyp.compiler.build;
 
 import java.nio.file.Path;
 
 /** The generated class of a .hyp file: {@code examples/mod1.hyp} → {@code hyp.generated.Mod1}. */
-final class ClassNames {
+public final class ClassNames {
     private ClassNames() {}
 
-    static String forFile(Path file) {
+    public static String forFile(Path file) {
         String base = file.getFileName().toString().replaceFirst("\\.hyp$", "");
         StringBuilder out = new StringBuilder();
         boolean upper = true;

@@ -1,7 +1,8 @@
-package hyp.compiler.cli;
+package hyp.compiler.train;
 
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.check.Global;
+import hyp.compiler.diag.CompileException;
 import hyp.compiler.syntax.Expr;
 import hyp.compiler.types.Dim;
 import hyp.compiler.types.Type;
@@ -11,9 +12,10 @@ import java.util.Map;
 
 /**
  * Evaluates the constant expressions of train and tune statements (settings, step and round counts): numbers,
- * dimension names, arithmetic, and exp/log/sqrt of those.
+ * dimension names, arithmetic, and exp/log/sqrt of those. What is not such a constant is a {@link CompileException}
+ * at the expression.
  */
-final class ConstantExpr {
+public final class ConstantExpr {
     private final Map<String, Integer> sizes;
 
     private ConstantExpr(Map<String, Integer> sizes) {
@@ -21,7 +23,7 @@ final class ConstantExpr {
     }
 
     /** An evaluator whose dimension names take the sizes they have in {@code values} (data, params, hypers by name). */
-    static ConstantExpr of(CheckedProgram program, Map<String, Object> values) {
+    public static ConstantExpr of(CheckedProgram program, Map<String, Object> values) {
         Map<String, Integer> sizes = new HashMap<>();
         for (Global g : program.globals().values()) {
             if (g.type() instanceof Type.Tensor tt && values.get(g.name()) instanceof Tensor t) {
@@ -34,7 +36,7 @@ final class ConstantExpr {
         return new ConstantExpr(sizes);
     }
 
-    double value(Expr e) {
+    public double value(Expr e) {
         if (e instanceof Expr.Num n) return n.value();
         if (e instanceof Expr.Name n && sizes.containsKey(n.name())) return sizes.get(n.name());
         if (e instanceof Expr.Unary u && u.op() != Expr.UnaryOp.NOT) {
@@ -61,14 +63,14 @@ final class ConstantExpr {
                 default: break;
             }
         }
-        throw new UsageException(e.span().location() + ": '" + e.span().text() + "' is not a constant this command can evaluate");
+        throw CompileException.at(e.span(), "'" + e.span().text() + "' is not a constant this statement can use (numbers, dimension names, arithmetic, exp, log, sqrt)");
     }
 
     /** A count (of steps or rounds): a whole number of at least 1. */
-    int count(Expr e, String what) {
+    public int count(Expr e, String what) {
         double v = value(e);
         if (!(v >= 1) || v != Math.rint(v) || v > Integer.MAX_VALUE) {
-            throw new UsageException(e.span().location() + ": " + what + " must be a whole number >= 1, got " + v);
+            throw CompileException.at(e.span(), what + " must be a whole number >= 1, got " + v);
         }
         return (int) v;
     }

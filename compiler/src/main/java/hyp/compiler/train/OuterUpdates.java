@@ -1,6 +1,7 @@
-package hyp.compiler.cli;
+package hyp.compiler.train;
 
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.CompileException;
 import hyp.compiler.syntax.Decl;
 import hyp.runtime.embed.OuterRule;
 import hyp.runtime.hyper.OuterUpdate;
@@ -17,22 +18,22 @@ import java.util.Map;
  * (declared in the file or in the standard library), over the rule's usual defaults. The optimizer's body is
  * not run on λ: the tuner's update is the runtime's implementation of the named rule.
  */
-final class OuterUpdates {
+public final class OuterUpdates {
     private OuterUpdates() {}
 
     /** The rule with its settings resolved, and how to print it. */
-    record Rule(String name, Map<String, Double> settings) {
+    public record Rule(String name, Map<String, Double> settings) {
         /** The runtime's form, which creates the update (the embedded solver uses the same). */
-        OuterRule runtime() {
+        public OuterRule runtime() {
             return new OuterRule(name, settings);
         }
 
-        OuterUpdate create() {
+        public OuterUpdate create() {
             return runtime().create();
         }
 
         /** E.g. {@code adam(lr = 0.1, b1 = 0.9, b2 = 0.999, eps = 1.0E-8)}. */
-        String describe() {
+        public String describe() {
             return runtime().describe();
         }
     }
@@ -53,11 +54,11 @@ final class OuterUpdates {
         return out;
     }
 
-    static Rule resolve(CheckedProgram program, Decl.OptimizerUse use, ConstantExpr constants) {
+    public static Rule resolve(CheckedProgram program, Decl.OptimizerUse use, ConstantExpr constants) {
         String name = use.name().name();
         List<String> known = SETTINGS.get(name);
         if (known == null) {
-            throw new UsageException(use.span().location() + ": the tune statement's optimizer '" + name
+            throw CompileException.at(use.span(), "the tune statement's optimizer '" + name
                     + "' is not available for hyperparameters; use sgd(lr = ...), adam(lr = ...) or adam_corrected(lr = ...)");
         }
         Map<String, Double> settings = defaults(name);
@@ -69,13 +70,13 @@ final class OuterUpdates {
         }
         for (Decl.Setting s : use.settings()) {
             if (!known.contains(s.name().name())) {
-                throw new UsageException(s.span().location() + ": " + name + " on hyperparameters takes "
+                throw CompileException.at(s.span(), name + " on hyperparameters takes "
                         + String.join(", ", known) + ", not '" + s.name().name() + "'");
             }
             settings.put(s.name().name(), constants.value(s.value()));
         }
         if (!settings.containsKey("lr")) {
-            throw new UsageException(use.span().location() + ": " + name + " needs a learning rate: " + name + "(lr = ...)");
+            throw CompileException.at(use.span(), name + " needs a learning rate: " + name + "(lr = ...)");
         }
         Map<String, Double> ordered = new LinkedHashMap<>();
         for (String k : known) ordered.put(k, settings.get(k));
@@ -83,7 +84,7 @@ final class OuterUpdates {
         try {
             rule.create(); // checks the ranges now, with the statement's location
         } catch (IllegalArgumentException e) {
-            throw new UsageException(use.span().location() + ": " + e.getMessage());
+            throw CompileException.at(use.span(), e.getMessage());
         }
         return rule;
     }
