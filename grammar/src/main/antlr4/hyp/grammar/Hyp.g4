@@ -26,8 +26,9 @@ optSection   : 'init' block                 # initSection
              | 'until' expr                 # untilSection
              ;
 
-// train w on train_loss by adam(lr = 0.05) for 200 steps
-trainDecl    : 'train' targets 'on' loss=ID 'by' optimizerUse ('for' steps=expr 'steps')? ;
+// train w on train_loss by adam(lr = 0.05) for 200 steps      ... for 20 epochs batch 128 seed 7
+trainDecl    : 'train' targets 'on' loss=ID 'by' optimizerUse ('for' steps=expr unit=('steps' | 'epochs'))? batchClause? ;
+batchClause  : 'batch' size=expr ('seed' seed=expr)? ;
 // tune rho on valid_loss by adam(lr = 0.1) for 50 rounds using reversible
 tuneDecl     : 'tune' targets 'on' loss=ID 'by' optimizerUse ('for' rounds=expr 'rounds')? ('using' method=ID)? ;
 targets      : ID (',' ID)* ;

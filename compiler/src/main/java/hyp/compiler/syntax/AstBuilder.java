@@ -102,7 +102,12 @@ final class AstBuilder {
 
     private Decl.Train train(TrainDeclContext ctx) {
         return new Decl.Train(targets(ctx.targets()), ident(ctx.loss), use(ctx.optimizerUse()),
-                ctx.steps == null ? null : expr(ctx.steps), span(ctx));
+                ctx.steps == null ? null : expr(ctx.steps), ctx.unit != null && ctx.unit.getText().equals("epochs"),
+                ctx.batchClause() == null ? null : batch(ctx.batchClause()), span(ctx));
+    }
+
+    private Decl.Batch batch(BatchClauseContext ctx) {
+        return new Decl.Batch(expr(ctx.size), ctx.seed == null ? null : expr(ctx.seed), span(ctx));
     }
 
     private Decl.Tune tune(TuneDeclContext ctx) {

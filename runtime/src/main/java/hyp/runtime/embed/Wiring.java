@@ -1,5 +1,6 @@
 package hyp.runtime.embed;
 
+import hyp.runtime.train.BatchRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -26,15 +27,20 @@ import java.util.Properties;
  *   <li>{@code call.F.method}, {@code .arguments}, {@code .primal}, {@code .cotangents} (see {@link CallPlan}) for F
  *       in {@link #CALLS}, and {@code objective.hyperOrder}: the hyper entry of each hyper cotangent of the
  *       training loss's second-order code;</li>
- *   <li>when the step can be inverted, the {@code reversible.*} keys of {@link ReversiblePlan}.</li>
+ *   <li>when the step can be inverted, the {@code reversible.*} keys of {@link ReversiblePlan};</li>
+ *   <li>when the train statement has a batch clause, {@code train.batch.dim}, {@code .data}, {@code .size},
+ *       {@code .seed} and {@code .epochs} ({@link BatchRule}); its init and step calls then read
+ *       {@code batched:NAME}.</li>
  * </ul>
  *
  * @param optimizer  the train statement's optimizer, or null when the wiring does not say
  * @param reversible the step run backwards, or null when it cannot be inverted
+ * @param batch      the train statement's minibatches, or null when every step reads the whole set
  */
 public record Wiring(String trainingClass, List<Declaration> globals, String param, List<String> targets, int steps,
                      List<String> state, String optimizer, List<String> hypers, String loss, String method, int rounds,
-                     OuterRule update, Map<String, CallPlan> calls, int[] hyperOrder, ReversiblePlan reversible) {
+                     OuterRule update, Map<String, CallPlan> calls, int[] hyperOrder, ReversiblePlan reversible,
+                     BatchRule batch) {
     /** The generated training functions, by the role they play. */
     public static final List<String> CALLS = List.of("init", "initAdjoint", "step", "stepAdjoint", "outer",
             "outerAdjoint", "lossGradient", "lossSecondOrder");
@@ -82,7 +88,14 @@ public record Wiring(String trainingClass, List<Declaration> globals, String par
                 Integer.parseInt(get(p, "train.steps")), state, p.getProperty("train.optimizer"),
                 list(p, "tune.hypers"), get(p, "tune.loss"), get(p, "tune.method"),
                 Integer.parseInt(get(p, "tune.rounds")), new OuterRule(get(p, "tune.update"), settings), calls, order,
-                ReversiblePlan.read(p, state));
+                ReversiblePlan.read(p, state), batch(p));
+    }
+
+    private static BatchRule batch(Properties p) {
+        if (p.getProperty("train.batch.size") == null) return null;
+        return new BatchRule(get(p, "train.batch.dim"), list(p, "train.batch.data"),
+                Integer.parseInt(get(p, "train.batch.size")), Long.parseLong(get(p, "train.batch.seed")),
+                Boolean.parseBoolean(get(p, "train.batch.epochs")));
     }
 
     /** The {@code call.ROLE.*} keys as a call plan. */
