@@ -91,6 +91,47 @@ class SolverWiringTest {
                 e.getMessage());
     }
 
+    /** A model jar carries the batch clause: the same batches, so the same hypergradients, as the command line. */
+    @Test
+    void theEmbeddedSolverRunsTheSameMinibatches(@TempDir Path dir) throws Exception {
+        String source = SOURCE.replace("by adam(lr = 0.05) for 40 steps", "by momentum(lr = 0.2) for 3 epochs batch 7 seed 3")
+                .replace("using implicit", "using tree");
+        Path file = dir.resolve("batched.hyp");
+        Files.writeString(file, source);
+        Map<String, Tensor> data = data(new Random(6), 30, 15);
+        List<String> dataArgs = new ArrayList<>();
+        for (Map.Entry<String, Tensor> e : data.entrySet()) {
+            Path csv = dir.resolve(e.getKey() + ".csv");
+            Files.writeString(csv, csv(e.getValue()));
+            dataArgs.addAll(List.of("--data", e.getKey() + "=" + csv));
+        }
+        Path jar = dir.resolve("batched.jar");
+        StringWriter err = new StringWriter();
+        assertEquals(0, Main.run(new String[] {"compile", file.toString(), "-o", jar.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true)), err.toString());
+        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, SolverWiringTest.class.getClassLoader());
+        Solver solver = Solver.load(loader.loadClass("hyp.generated.Batched")).data(data);
+        assertEquals(15, solver.steps(), "3 epochs of 5 batches (7, 7, 7, 7, 2)");
+        double[] unrolled = cli(file, "unrolled", dataArgs);
+        for (String method : new String[] {"unrolled", "tree", "reversible", "implicit"}) {
+            Hypergradient g = solver.hypergradient(method);
+            double[] expected = method.equals("implicit") ? cli(file, method, dataArgs) : unrolled;
+            double tolerance = method.equals("reversible") ? 1e-9 : 1e-12;
+            assertEquals(expected[0], g.value(), 1e-12, method + " value");
+            assertTrue(g.gradientNorm() > 1e-4, method + ": a hypergradient that is not zero");
+            for (int i = 0; i < g.gradient().length; i++) {
+                assertEquals(expected[i + 1], g.gradient()[i], tolerance, method + " entry " + i);
+            }
+        }
+        double[] full = unrolledOf(dir.resolve("full.hyp"), source.replace("for 3 epochs batch 7 seed 3", "for 15 steps"), dataArgs);
+        assertTrue(Math.abs(full[1] - unrolled[1]) > 1e-9, "minibatches change the hypergradient");
+    }
+
+    private static double[] unrolledOf(Path file, String source, List<String> dataArgs) throws java.io.IOException {
+        Files.writeString(file, source);
+        return cli(file, "unrolled", dataArgs);
+    }
+
     /** hyp hypergrad --json: the value, then rho's entries, then c. */
     private static double[] cli(Path file, String method, List<String> dataArgs) {
         List<String> args = new ArrayList<>(List.of("hypergrad", file.toString(), "--method", method, "--json"));
