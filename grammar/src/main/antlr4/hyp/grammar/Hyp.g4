@@ -14,7 +14,8 @@ defDecl      : 'def' name=ID '(' (param (',' param)*)? ')' ('->' ret=type)? ('='
 param        : name=ID (':' type)? ;
 
 // data X: real[n, d] from "X.csv"     param w: real[d] = 0     hyper rho: real[d] = -3
-varDecl      : kind=('data' | 'param' | 'hyper') name=ID ':' type ('=' init=expr)? ('from' source=STRING)? ;
+// data Y: real[n, 10] from "train-labels-idx1-ubyte.gz" as onehot
+varDecl      : kind=('data' | 'param' | 'hyper') name=ID ':' type ('=' init=expr)? ('from' source=STRING ('as' format=ID)?)? ;
 
 type         : base=('real' | 'int' | 'bool') ('[' dim (',' dim)* ']')? ;
 dim          : ID | INT ;

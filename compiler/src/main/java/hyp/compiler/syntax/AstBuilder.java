@@ -58,7 +58,17 @@ final class AstBuilder {
             if (kind != Decl.VarKind.DATA) diagnostics.error(source.span(), "only data is read from files");
             if (source.name().isBlank()) diagnostics.error(source.span(), "empty file name");
         }
-        return new Decl.Var(kind, ident(ctx.name), type(ctx.type()), init, source, span(ctx));
+        TypeRef type = type(ctx.type());
+        Ident format = ctx.format == null ? null : ident(ctx.format);
+        if (format != null) {
+            if (!format.name().equals(hyp.runtime.data.DataFile.ONE_HOT)) {
+                diagnostics.error(format.span(), "unknown data format '" + format.name() + "'; expected onehot");
+            } else if (type.dims().size() != 2 || type.dims().get(1).symbolic()) {
+                diagnostics.error(format.span(), "'as onehot' needs a declaration real[n, K] with K, the number of classes,"
+                        + " written as a number");
+            }
+        }
+        return new Decl.Var(kind, ident(ctx.name), type, init, source, format, span(ctx));
     }
 
     private TypeRef type(TypeContext ctx) {

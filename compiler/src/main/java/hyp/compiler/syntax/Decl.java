@@ -17,7 +17,8 @@ public sealed interface Decl {
      * {@code data X: real[n, d] from "X.csv"}, {@code param w: real[d] = 0}, {@code hyper rho: real[d] = -3}.
      * {@code source} (a path relative to the .hyp file) and {@code init} may be null.
      */
-    record Var(VarKind kind, Ident name, TypeRef type, Expr init, Ident source, Span span) implements Decl {}
+    /** {@code format} is how the file's values are turned into the declared tensor: null, or {@code onehot}. */
+    record Var(VarKind kind, Ident name, TypeRef type, Expr init, Ident source, Ident format, Span span) implements Decl {}
 
     enum VarKind {
         DATA, PARAM, HYPER;

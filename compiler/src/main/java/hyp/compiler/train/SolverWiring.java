@@ -133,6 +133,7 @@ public final class SolverWiring {
         p.setProperty(key + "dims", String.join(",", dims));
         Decl.Var decl = g.decl();
         if (decl.source() != null) p.setProperty(key + "from", decl.source().name());
+        if (decl.format() != null) p.setProperty(key + "format", decl.format().name());
         Expr init = decl.init();
         if (init instanceof Expr.Call c && c.callee().name().equals(Checker.RANDOM_DEFAULT)) {
             p.setProperty(key + "randn", postfix(c.args().get(0).value()));

@@ -18,7 +18,8 @@ import java.util.Properties;
  *   <li>{@code format} (1), {@code training.class}: the class of the generated training functions;</li>
  *   <li>{@code globals}: the data/param/hyper names in declaration order, each with {@code global.N.kind},
  *       {@code .type} (real, int, bool, tensor), {@code .dims}, and at most one of {@code .fill} and
- *       {@code .randn} (a {@link Formula}) and {@code .from} (a CSV path as the file wrote it);</li>
+ *       {@code .randn} (a {@link Formula}) and {@code .from} (a CSV or IDX path as the file wrote it, with
+ *       {@code .format} {@code onehot} when it says {@code as onehot});</li>
  *   <li>{@code train.param} (the trained value's name; {@code train.targets} packed into it when several),
  *       {@code train.steps}, {@code train.state} (the optimizer's state entries, the trained value first),
  *       {@code train.optimizer} (its name);</li>
@@ -76,7 +77,7 @@ public record Wiring(String trainingClass, List<Declaration> globals, String par
         for (String n : list(p, "globals")) {
             String k = "global." + n + ".";
             globals.add(new Declaration(n, get(p, k + "kind"), get(p, k + "type"), list(p, k + "dims"),
-                    formula(p, k + "fill"), formula(p, k + "randn"), p.getProperty(k + "from")));
+                    formula(p, k + "fill"), formula(p, k + "randn"), p.getProperty(k + "from"), p.getProperty(k + "format")));
         }
         Map<String, Double> settings = new LinkedHashMap<>();
         for (String s : list(p, "tune.update.settings")) settings.put(s, Double.parseDouble(get(p, "tune.update." + s)));
