@@ -114,6 +114,25 @@ class MinibatchCommandTest {
         assertTrue(train.out().contains("9 steps"), train.out());
     }
 
+    /** A model jar reads the same IDX files (one-hot labels included) and runs the same batches. */
+    @Test
+    void aModelJarReadsTheIdxFilesAndRunsTheSameBatches() throws Exception {
+        Path file = program(PROGRAM);
+        Result cli = run("hypergrad", file.toString(), "--json");
+        assertEquals(0, cli.code(), cli.err());
+        Path jar = dir.resolve("m.jar");
+        Result compiled = run("compile", file.toString(), "-o", jar.toString());
+        assertEquals(0, compiled.code(), compiled.err());
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                MinibatchCommandTest.class.getClassLoader())) {
+            hyp.runtime.embed.Solver solver = hyp.runtime.embed.Solver.load(loader.loadClass("hyp.generated.M")).dataDirectory(dir);
+            assertEquals(9, solver.steps());
+            double[] g = solver.hypergradient("unrolled").gradient();
+            List<Object> expected = rho(cli.out());
+            for (int i = 0; i < g.length; i++) assertEquals((Double) expected.get(i), g[i], 1e-12, "rho[" + i + "]");
+        }
+    }
+
     private String fails(String text) throws IOException {
         Result r = run("train", program(text).toString());
         assertEquals(2, r.code(), r.out() + r.err());

@@ -90,15 +90,7 @@ public final class Minibatches {
     private int[] order(int epoch) {
         Order o = last;
         if (o != null && o.epoch == epoch) return o.rows;
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) order[i] = i;
-        SeededRandom rng = new SeededRandom(seed, epoch);
-        for (int i = rows - 1; i > 0; i--) {
-            int j = rng.below(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
+        int[] order = new SeededRandom(seed, epoch).permutation(rows);
         last = new Order(epoch, order);
         return order;
     }
