@@ -21,7 +21,8 @@ import java.util.Properties;
  *       {@code .randn} (a {@link Formula}) and {@code .from} (a CSV or IDX path as the file wrote it, with
  *       {@code .format} {@code onehot} when it says {@code as onehot});</li>
  *   <li>{@code train.param} (the trained value's name; {@code train.targets} packed into it when several),
- *       {@code train.steps}, {@code train.state} (the optimizer's state entries, the trained value first),
+ *       {@code train.steps} (the statement's count: of epochs when {@code train.batch.epochs} says so),
+ *       {@code train.state} (the optimizer's state entries, the trained value first),
  *       {@code train.optimizer} (its name);</li>
  *   <li>{@code tune.hypers}, {@code tune.loss}, {@code tune.method}, {@code tune.rounds}, {@code tune.update}
  *       with {@code tune.update.settings} and one {@code tune.update.K} per setting;</li>
