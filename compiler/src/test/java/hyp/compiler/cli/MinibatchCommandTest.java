@@ -147,6 +147,11 @@ class MinibatchCommandTest {
         String large = fails(PROGRAM.replace("batch 4 seed 9", "batch 11 seed 9"));
         assertTrue(large.contains("m.hyp:18:") && large.contains("batch 11 is larger than the training set: data 'X' has 10 rows"),
                 large);
+        String seed = fails(PROGRAM.replace("seed 9", "seed 1.5"));
+        assertTrue(seed.contains("m.hyp:18:") && seed.contains("the shuffle seed must be an integer literal"), seed);
+        String unbatchable = fails(PROGRAM.replace("param W: real[4, 3] = 0", "param W: real[4, 3] = 0\nhyper u: real[n] = 0")
+                .replace("return s / n +", "return s / n + sum(u) +"));
+        assertTrue(unbatchable.contains("hyper 'u' read by 'train_loss' has 'n' at axis 0 and cannot follow the rows"), unbatchable);
     }
 
     @Test
