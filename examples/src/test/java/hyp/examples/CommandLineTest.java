@@ -152,4 +152,19 @@ class CommandLineTest {
         assertTrue(mismatch.err().contains("short.csv") && mismatch.err().contains("X.csv") && mismatch.err().contains("dimension n"),
                 mismatch.err());
     }
+
+    /** examples/minibatch.hyp: 10 epochs of 4 batches; tree reverses the same batches unrolled does. */
+    @Test
+    void theMinibatchExampleGivesOneHypergradientWhateverTheMethod() throws Exception {
+        String file = Examples.file("minibatch.hyp").toString();
+        Processes.Run unrolled = hyp("hypergrad", file, "--method", "unrolled", "--json");
+        assertEquals(0, unrolled.code(), unrolled.err());
+        assertTrue(unrolled.out().contains("\"steps\": 40"), unrolled.out());
+        String gradient = unrolled.out().substring(unrolled.out().indexOf("\"hypergradient\""), unrolled.out().indexOf("\"method\""));
+        Processes.Run tree = hyp("hypergrad", file, "--method", "tree", "--json");
+        assertEquals(0, tree.code(), tree.err());
+        assertTrue(tree.out().contains(gradient), "tree equals unrolled bit for bit: " + tree.out());
+        Processes.Run full = hyp("hypergrad", Examples.file("logreg.hyp").toString(), "--steps", "40", "--json");
+        assertTrue(!full.out().contains(gradient), "minibatches change the hypergradient");
+    }
 }

@@ -14,7 +14,8 @@ defDecl      : 'def' name=ID '(' (param (',' param)*)? ')' ('->' ret=type)? ('='
 param        : name=ID (':' type)? ;
 
 // data X: real[n, d] from "X.csv"     param w: real[d] = 0     hyper rho: real[d] = -3
-varDecl      : kind=('data' | 'param' | 'hyper') name=ID ':' type ('=' init=expr)? ('from' source=STRING)? ;
+// data Y: real[n, 10] from "train-labels-idx1-ubyte.gz" as onehot
+varDecl      : kind=('data' | 'param' | 'hyper') name=ID ':' type ('=' init=expr)? ('from' source=STRING ('as' format=ID)?)? ;
 
 type         : base=('real' | 'int' | 'bool') ('[' dim (',' dim)* ']')? ;
 dim          : ID | INT ;
@@ -26,8 +27,9 @@ optSection   : 'init' block                 # initSection
              | 'until' expr                 # untilSection
              ;
 
-// train w on train_loss by adam(lr = 0.05) for 200 steps
-trainDecl    : 'train' targets 'on' loss=ID 'by' optimizerUse ('for' steps=expr 'steps')? ;
+// train w on train_loss by adam(lr = 0.05) for 200 steps      ... for 20 epochs batch 128 seed 7
+trainDecl    : 'train' targets 'on' loss=ID 'by' optimizerUse ('for' steps=expr unit=('steps' | 'epochs'))? batchClause? ;
+batchClause  : 'batch' size=expr ('seed' seed=expr)? ;
 // tune rho on valid_loss by adam(lr = 0.1) for 50 rounds using reversible
 tuneDecl     : 'tune' targets 'on' loss=ID 'by' optimizerUse ('for' rounds=expr 'rounds')? ('using' method=ID)? ;
 targets      : ID (',' ID)* ;

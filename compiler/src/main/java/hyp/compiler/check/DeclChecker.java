@@ -58,7 +58,13 @@ final class DeclChecker {
         targets(t.targets(), Decl.VarKind.PARAM, "train");
         loss(t.loss());
         use(t.by());
-        if (t.steps() != null) count(t.steps(), "the number of steps");
+        if (t.steps() != null) count(t.steps(), t.epochs() ? "the number of epochs" : "the number of steps");
+        if (t.batch() != null) {
+            count(t.batch().size(), "the batch size");
+            if (t.batch().seed() != null && !(t.batch().seed() instanceof Expr.Num n && n.integer())) {
+                checker.diagnostics().error(t.batch().seed().span(), "the shuffle seed must be an integer literal");
+            }
+        }
     }
 
     void tune(Decl.Tune t) {

@@ -77,7 +77,7 @@ final class ChainCommand implements Callable<Integer> {
         Map<String, Object> values = globals.resolve(program);
         CompiledDynamics dynamics = hp.dynamics(values, new GeneratedMethods(hp.functions()));
         UpdateSequence seq = rp.sequence(dynamics, values, new GeneratedMethods(rp.functions()));
-        int t = steps != null ? steps : hp.optimizer.steps();
+        int t = steps != null ? steps : hp.optimizer.steps(values);
         if (t < 0) throw new UsageException("--steps must be >= 0, got " + t);
         double[] hyper = hp.hyperVector(dynamics, values);
         double[] s0 = new double[dynamics.stateSize()];

@@ -62,7 +62,7 @@ final class ChainLbfgs {
                     + dynamics.stateLayout().names());
         }
         CompiledObjective objective = hp.objective(dynamics, values, methods);
-        int t = steps != null ? steps : hp.optimizer.steps();
+        int t = steps != null ? steps : hp.optimizer.steps(values);
         if (t < 0) throw new UsageException("--steps must be >= 0, got " + t);
         double[] hyper = hp.hyperVector(dynamics, values);
         double[] s0 = new double[dynamics.stateSize()];

@@ -4,7 +4,7 @@ import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.check.Global;
 import hyp.compiler.syntax.Decl;
 import hyp.runtime.Tensor;
-import hyp.runtime.data.CsvReader;
+import hyp.runtime.data.DataFile;
 import hyp.runtime.data.DataShapeException;
 import hyp.runtime.data.DataValue;
 import hyp.runtime.data.ShapeBinding;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Data read from CSV files (.csv or .csv.gz): those named by {@code --data NAME=FILE} options, and the
+ * Data read from CSV (.csv, .csv.gz) or IDX files (the MNIST format, see {@link DataFile}): those named by {@code --data NAME=FILE} options, and the
  * {@code from "file"} sources of data declarations (relative to the .hyp file) that no option overrides.
  */
 final class DataFiles {
@@ -63,11 +63,15 @@ final class DataFiles {
         return tensor.dims().stream().map(d -> d.symbolic() ? d.name() : Integer.toString(d.size())).toList();
     }
 
-    /** A matrix declaration reads rows × columns even from one row; a vector accepts one row or one column. */
+    /**
+     * A CSV matrix declaration reads rows × columns even from one row; a vector accepts one row or one column; IDX
+     * files and {@code as onehot} as {@link DataFile} says.
+     */
     private static Tensor read(Global g, Path file, String what) {
         try {
-            boolean matrix = g.type() instanceof hyp.compiler.types.Type.Tensor t && t.rank() == 2;
-            return matrix ? CsvReader.STRICT.readMatrix(file) : CsvReader.STRICT.read(file);
+            Decl.Var decl = g.decl();
+            String format = decl.format() == null ? null : decl.format().name();
+            return DataFile.read(file, dims(g.type()), format, "data " + g.name() + ": " + g.type());
         } catch (NoSuchFileException e) {
             throw new UsageException(what + ": no such file: " + file);
         } catch (IOException e) {

@@ -76,7 +76,7 @@ final class HypergradCommand implements Callable<Integer> {
         Map<String, Object> values = globals.resolve(program);
         methods = methods(hp);
         CompiledDynamics dynamics = hp.dynamics(values, methods);
-        int t = steps != null ? steps : hp.optimizer.steps();
+        int t = steps != null ? steps : hp.optimizer.steps(values);
         double[] hyper = hp.hyperVector(dynamics, values);
         ReversibleRun reversible = method.equals("reversible")
                 ? ReversibleRun.of(program, hp, dynamics, values, t, hyper, fracBits) : null;
@@ -95,6 +95,8 @@ final class HypergradCommand implements Callable<Integer> {
         out.put("work", ordered("forwardSteps", g.work().forwardSteps(), "adjointSteps", g.work().adjointSteps(),
                 "hessianVectorProducts", g.work().hessianVectorProducts(), "cgIterations", g.work().cgIterations()));
         if (reversible != null) out.put("reversible", reversible.json());
+        String note = implicitNote(hp, method);
+        if (note != null) out.put("note", note);
         if (json) {
             out().println(Json.write(out));
         } else {
@@ -103,8 +105,19 @@ final class HypergradCommand implements Callable<Integer> {
             out().println("memory: " + g.memory().storedStates() + " stored states (" + g.memory().storedBytes()
                     + " bytes); work: " + g.work().forwardSteps() + " forward steps, " + g.work().adjointSteps() + " adjoint steps");
             if (reversible != null) reversible.lines().forEach(out()::println);
+            if (note != null) out().println("note: " + note);
         }
         return Main.OK;
+    }
+
+    /**
+     * What implicit differentiation of a minibatched run means, or null: the implicit function theorem needs a
+     * deterministic inner problem, so it takes the full training set's gradient and Hessian at the final weights.
+     */
+    static String implicitNote(HypergradientProgram hp, String method) {
+        if (!method.equals("implicit") || hp.optimizer.batching() == null) return null;
+        return "implicit uses the full training set's gradient and Hessian at the final weights; the minibatched run "
+                + "only supplies those weights (a stochastic inner problem has no implicit function)";
     }
 
     /** Runs the optimizer T steps, then solves the implicit-function system at the final parameters by CG. */

@@ -8,6 +8,8 @@ import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.OptimizerLowering;
 import hyp.compiler.train.OptimizerProgram;
 import hyp.compiler.train.ParamPacking;
+import hyp.runtime.Tensor;
+import hyp.runtime.data.Minibatches;
 import java.io.PrintWriter;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
@@ -63,16 +65,18 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> values = globals.resolve(program);
         DefValues defs = DefValues.compile(program);
         List<AucMetric> metrics = AucMetric.parse(program, auc);
-        int total = steps != null ? steps : opt.steps();
+        int total = steps != null ? steps : opt.steps(values);
 
         long start = System.nanoTime();
         GeneratedMethods methods = new GeneratedMethods(List.of(opt.init(), opt.step()));
         Map<String, Object> packed = packing.pack(values);
-        Object[] state = call(methods.apply(opt.init().name()), opt.init(), packed, null, 0);
+        Minibatches batches = opt.minibatches(packed);
+        Object[] state = call(methods.apply(opt.init().name()), opt.init(), batch(opt, packed, batches, 0), null, 0);
         int taken = 0;
         boolean stopped = false;
         while (taken < total && !stopped) {
-            Object[] r = call(methods.apply(opt.step().name()), opt.step(), packed, state, taken + 1);
+            Object[] r = call(methods.apply(opt.step().name()), opt.step(), batch(opt, packed, batches, taken), state,
+                    taken + 1);
             state = Arrays.copyOf(r, state.length);
             stopped = (Boolean) r[state.length];
             taken++;
@@ -123,6 +127,14 @@ final class TrainCommand implements Callable<Integer> {
             out.println((String.format("%-" + width[0] + "s", r[0]) + "   " + String.format("%" + width[1] + "s", r[1])
                     + "   " + String.format("%" + width[2] + "s", r[2])).stripTrailing());
         }
+    }
+
+    /** The values with each batched data replaced by step t's batch (t = 0 for init and the first step). */
+    private static Map<String, Object> batch(OptimizerProgram opt, Map<String, Object> values, Minibatches batches, int t) {
+        if (batches == null || batches.whole()) return values;
+        Map<String, Object> out = new LinkedHashMap<>(values);
+        for (String name : opt.batching().rule().data()) out.put(name, batches.take((Tensor) values.get(name), t));
+        return out;
     }
 
     /** Calls init (state == null) or step t on the state, the other arguments taken by name from {@code values}. */

@@ -117,7 +117,7 @@ final class TuneCommand implements Callable<Integer> {
         OuterUpdates.Rule rule = OuterUpdates.resolve(program, tune.by(), constants);
         int n = rounds != null ? rounds
                 : tune.rounds() != null ? constants.count(tune.rounds(), "the number of rounds") : DEFAULT_ROUNDS;
-        int trainSteps = hp.optimizer.steps();
+        int trainSteps = hp.optimizer.steps(values);
         int k = stepsPerRound != null ? stepsPerRound : Math.max(1, (trainSteps + n - 1) / n);
         var methods = HypergradCommand.methods(hp);
         CompiledDynamics dynamics = hp.dynamics(values, methods);
@@ -163,6 +163,8 @@ final class TuneCommand implements Callable<Integer> {
         summary.put("stepsPerRound", k);
         summary.put("trainSteps", trainSteps);
         summary.put("elapsedMs", elapsed);
+        String note = HypergradCommand.implicitNote(hp, methodName);
+        if (note != null) summary.put("note", note);
         summary.put("before", outcome(before, names.values(lambda0)));
         summary.put("after", outcome(after, names.values(result.hyper())));
         List<Path> written = report == null ? List.of()
@@ -173,6 +175,7 @@ final class TuneCommand implements Callable<Integer> {
         } else {
             TuneTable.print(out, summary, tune.loss().name(), before.validationLoss(), after.validationLoss(),
                     before.defs(), after.defs());
+            if (note != null) out.println("note: " + note);
             if (!written.isEmpty()) out.println("report: " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         out.flush();

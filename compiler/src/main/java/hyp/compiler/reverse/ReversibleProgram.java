@@ -29,9 +29,13 @@ public final class ReversibleProgram {
     private final StepPlan plan;
     private final List<Function> functions;
     private final List<String> hypers;
+    /** The train statement's batch clause (null: full batch): each step's increments read that step's batch. */
+    private final hyp.compiler.train.Batching batching;
 
-    private ReversibleProgram(Decl.Optimizer optimizer, StepPlan plan, List<Function> functions, List<String> hypers) {
+    private ReversibleProgram(Decl.Optimizer optimizer, StepPlan plan, List<Function> functions, List<String> hypers,
+                              hyp.compiler.train.Batching batching) {
         this.optimizer = optimizer;
+        this.batching = batching;
         this.plan = plan;
         this.functions = functions;
         this.hypers = hypers;
@@ -47,7 +51,7 @@ public final class ReversibleProgram {
         Decl.Optimizer optimizer = program.optimizers().get(train.by().name().name());
         StepPlan plan = analyse(program, train, hp.optimizer);
         List<Function> functions = ReversibleLowering.lower(program, train, hp.optimizer, optimizer, plan);
-        return new ReversibleProgram(optimizer, plan, functions, hp.hypers);
+        return new ReversibleProgram(optimizer, plan, functions, hp.hypers, hp.optimizer.batching());
     }
 
     /**
@@ -80,6 +84,11 @@ public final class ReversibleProgram {
         return plan;
     }
 
+    /** The data each step reads a minibatch of (none without a batch clause). */
+    List<String> batchedData() {
+        return batching == null ? List.of() : batching.rule().data();
+    }
+
     /** The optimizer declaration, whose name prefixes the increment functions' names. */
     Decl.Optimizer optimizer() {
         return optimizer;
@@ -98,10 +107,12 @@ public final class ReversibleProgram {
                                    java.util.function.Function<String, MethodHandle> methods) {
         boolean stops = plan.until() != null;
         int memory = dynamics.stateLayout().count() - (stops ? 1 : 0);
+        hyp.runtime.data.Minibatches batches = batching == null ? null : batching.bind(values);
         List<UpdateGroup> groups = new ArrayList<>();
         for (int g = 0; g < plan.groups().size(); g++) {
             StepPlan.Group group = plan.groups().get(g);
-            IncrementFunction f = call(ReversibleLowering.groupFunction(optimizer, g), memory, dynamics, values, methods);
+            IncrementFunction f = call(ReversibleLowering.groupFunction(optimizer, g), memory, dynamics, values, batches,
+                    methods);
             List<Update> updates = new ArrayList<>();
             for (StepPlan.Update u : group.updates()) {
                 updates.add(new Update(u.stateIndex(), dynamics.stateLayout().names().get(u.stateIndex()),
@@ -110,11 +121,12 @@ public final class ReversibleProgram {
             groups.add(new UpdateGroup(updates, f, group.yieldsStop()));
         }
         IncrementFunction until = stops && !plan.untilInLastGroup()
-                ? call(ReversibleLowering.untilFunction(optimizer), memory, dynamics, values, methods) : null;
+                ? call(ReversibleLowering.untilFunction(optimizer), memory, dynamics, values, batches, methods) : null;
         return new UpdateSequence(dynamics.stateLayout(), memory, groups, until, stops);
     }
 
     private IncrementFunction call(String name, int memory, CompiledDynamics dynamics, Map<String, Object> values,
+                                   hyp.runtime.data.Minibatches batches,
                                    java.util.function.Function<String, MethodHandle> methods) {
         Function f = functions.stream().filter(fn -> fn.name().equals(name)).findFirst().orElseThrow();
         List<Arguments.Source> sources = new ArrayList<>();
@@ -123,7 +135,9 @@ public final class ReversibleProgram {
             if (i < memory) sources.add(new Arguments.State(i));
             else if (i == memory) sources.add(new Arguments.Step());
             else if (hypers.contains(p)) sources.add(new Arguments.Hyper(hypers.indexOf(p)));
-            else if (values.containsKey(p)) sources.add(new Arguments.Fixed(values.get(p)));
+            else if (batches != null && !batches.whole() && batching.rule().data().contains(p)) {
+                sources.add(new Arguments.Batched((hyp.runtime.Tensor) values.get(p), batches));
+            } else if (values.containsKey(p)) sources.add(new Arguments.Fixed(values.get(p)));
             else throw new IllegalArgumentException("no value for '" + p + "'");
         }
         return new GeneratedIncrements(methods.apply(name), sources, dynamics.stateLayout(), dynamics.hyperLayout());

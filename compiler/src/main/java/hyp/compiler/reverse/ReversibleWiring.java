@@ -50,10 +50,10 @@ public final class ReversibleWiring {
             p.setProperty(key + "signs", String.join(",", signs));
             p.setProperty(key + "implicit", String.join(",", implicit));
             p.setProperty(key + "stop", Boolean.toString(group.yieldsStop()));
-            call(p, "reverseGroup" + g, function(rp, ReversibleLowering.groupFunction(rp.optimizer(), g)), memory, hypers);
+            call(p, "reverseGroup" + g, function(rp, ReversibleLowering.groupFunction(rp.optimizer(), g)), memory, hypers, rp.batchedData());
         }
         if (stops && !plan.untilInLastGroup()) {
-            call(p, "reverseUntil", function(rp, ReversibleLowering.untilFunction(rp.optimizer())), memory, hypers);
+            call(p, "reverseUntil", function(rp, ReversibleLowering.untilFunction(rp.optimizer())), memory, hypers, rp.batchedData());
         }
     }
 
@@ -66,13 +66,14 @@ public final class ReversibleWiring {
      * An increment function's call plan, with its arguments taken as {@link ReversibleProgram#sequence} binds
      * them: the memory entries, the step number, then hypers by index and everything else (data) by name.
      */
-    private static void call(Properties p, String role, Function f, int memory, List<String> hypers) {
+    private static void call(Properties p, String role, Function f, int memory, List<String> hypers, List<String> batched) {
         List<String> args = new ArrayList<>();
         for (int i = 0; i < f.paramNames().size(); i++) {
             String name = f.paramNames().get(i);
             if (i < memory) args.add("state:" + i);
             else if (i == memory) args.add("step");
             else if (hypers.contains(name)) args.add("hyper:" + hypers.indexOf(name));
+            else if (batched.contains(name)) args.add("batched:" + name);
             else args.add("fixed:" + name);
         }
         String key = "call." + role + ".";

@@ -58,7 +58,17 @@ final class AstBuilder {
             if (kind != Decl.VarKind.DATA) diagnostics.error(source.span(), "only data is read from files");
             if (source.name().isBlank()) diagnostics.error(source.span(), "empty file name");
         }
-        return new Decl.Var(kind, ident(ctx.name), type(ctx.type()), init, source, span(ctx));
+        TypeRef type = type(ctx.type());
+        Ident format = ctx.format == null ? null : ident(ctx.format);
+        if (format != null) {
+            if (!format.name().equals(hyp.runtime.data.DataFile.ONE_HOT)) {
+                diagnostics.error(format.span(), "unknown data format '" + format.name() + "'; expected onehot");
+            } else if (type.dims().size() != 2 || type.dims().get(1).symbolic()) {
+                diagnostics.error(format.span(), "'as onehot' needs a declaration real[n, K] with K, the number of classes,"
+                        + " written as a number");
+            }
+        }
+        return new Decl.Var(kind, ident(ctx.name), type, init, source, format, span(ctx));
     }
 
     private TypeRef type(TypeContext ctx) {
@@ -102,7 +112,12 @@ final class AstBuilder {
 
     private Decl.Train train(TrainDeclContext ctx) {
         return new Decl.Train(targets(ctx.targets()), ident(ctx.loss), use(ctx.optimizerUse()),
-                ctx.steps == null ? null : expr(ctx.steps), span(ctx));
+                ctx.steps == null ? null : expr(ctx.steps), ctx.unit != null && ctx.unit.getText().equals("epochs"),
+                ctx.batchClause() == null ? null : batch(ctx.batchClause()), span(ctx));
+    }
+
+    private Decl.Batch batch(BatchClauseContext ctx) {
+        return new Decl.Batch(expr(ctx.size), ctx.seed == null ? null : expr(ctx.seed), span(ctx));
     }
 
     private Decl.Tune tune(TuneDeclContext ctx) {

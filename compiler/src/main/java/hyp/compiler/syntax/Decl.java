@@ -17,7 +17,8 @@ public sealed interface Decl {
      * {@code data X: real[n, d] from "X.csv"}, {@code param w: real[d] = 0}, {@code hyper rho: real[d] = -3}.
      * {@code source} (a path relative to the .hyp file) and {@code init} may be null.
      */
-    record Var(VarKind kind, Ident name, TypeRef type, Expr init, Ident source, Span span) implements Decl {}
+    /** {@code format} is how the file's values are turned into the declared tensor: null, or {@code onehot}. */
+    record Var(VarKind kind, Ident name, TypeRef type, Expr init, Ident source, Ident format, Span span) implements Decl {}
 
     enum VarKind {
         DATA, PARAM, HYPER;
@@ -30,8 +31,15 @@ public sealed interface Decl {
     /** {@code optimizer adam(lr = 0.001, ...) { init {...} step {...} until cond }}; init and until may be null. */
     record Optimizer(Ident name, List<Setting> settings, Block init, Block step, Expr until, Span span) implements Decl {}
 
-    /** {@code train w on loss by adam(lr = 0.05) for 200 steps}; steps may be null. */
-    record Train(List<Ident> targets, Ident loss, OptimizerUse by, Expr steps, Span span) implements Decl {}
+    /**
+     * {@code train w on loss by adam(lr = 0.05) for 200 steps}, or {@code ... for 20 epochs batch 128 seed 7}; steps
+     * and batch may be null; {@code epochs} says the count is of epochs (passes over the training set).
+     */
+    record Train(List<Ident> targets, Ident loss, OptimizerUse by, Expr steps, boolean epochs, Batch batch, Span span)
+            implements Decl {}
+
+    /** {@code batch 128 seed 7}: minibatches of the training data; seed may be null (then 0). */
+    record Batch(Expr size, Expr seed, Span span) {}
 
     /** {@code tune rho on loss by adam(lr = 0.1) for 50 rounds using reversible}; rounds and method may be null. */
     record Tune(List<Ident> targets, Ident loss, OptimizerUse by, Expr rounds, Ident method, Span span) implements Decl {}

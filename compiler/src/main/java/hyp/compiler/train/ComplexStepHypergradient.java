@@ -69,8 +69,9 @@ public final class ComplexStepHypergradient {
                 entries.add(h);
             }
         }
-        Calls calls = new Calls(complexArguments(program.init, values), complexArguments(program.step, values),
-                complexArguments(program.outer, values));
+        hyp.runtime.data.Minibatches batches = program.optimizer.minibatches(values);
+        Calls calls = new Calls(complexArguments(program.init, values, batches),
+                complexArguments(program.step, values, batches), complexArguments(program.outer, values, null));
         double[] gradient = new double[entries.size()];
         double value = Double.NaN;
         long forward = 0;
@@ -97,10 +98,11 @@ public final class ComplexStepHypergradient {
 
     private record Run(Complex loss, long steps) {}
 
-    private List<Arguments.Source> complexArguments(Function f, Map<String, Object> values) {
+    private List<Arguments.Source> complexArguments(Function f, Map<String, Object> values,
+                                                    hyp.runtime.data.Minibatches batches) {
         List<Arguments.Source> out = new ArrayList<>();
         for (int i = 0; i < f.params().size(); i++) {
-            Arguments.Source s = program.source(f, i, values);
+            Arguments.Source s = program.source(f, i, values, batches);
             out.add(s instanceof Arguments.Fixed fixed ? new Arguments.Fixed(complex(fixed.value())) : s);
         }
         return out;
@@ -147,6 +149,7 @@ public final class ComplexStepHypergradient {
             if (s instanceof Arguments.State st) out[i] = state[st.k()];
             else if (s instanceof Arguments.Hyper h) out[i] = hypers.get(h.k());
             else if (s instanceof Arguments.Step) out[i] = t;
+            else if (s instanceof Arguments.Batched b) out[i] = complex(b.at(t));
             else out[i] = ((Arguments.Fixed) s).value();
         }
         return out;

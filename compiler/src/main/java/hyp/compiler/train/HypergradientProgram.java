@@ -7,6 +7,7 @@ import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Lowering;
 import hyp.compiler.ir.Var;
 import hyp.compiler.syntax.Decl;
+import hyp.runtime.data.Minibatches;
 import hyp.runtime.train.Arguments;
 import hyp.runtime.train.CompiledDynamics;
 import hyp.runtime.train.GeneratedCall;
@@ -121,13 +122,14 @@ public final class HypergradientProgram {
         for (Object v : state0) stateShapes.add(Layout.shapeOf(v));
         Layout stateLayout = new Layout(optimizer.state(), stateShapes);
         int n = stateLayout.count();
+        Minibatches batches = optimizer.minibatches(values);
         return new CompiledDynamics(stateLayout, hyperLayout,
-                call(methods, init, init, values, 0, List.of()),
-                call(methods, initAdjoint, init, values, n, cotangents(init, mark(init, false, true))),
-                call(methods, step, step, values, 0, List.of()),
-                call(methods, stepAdjoint, step, values, n + 1, cotangents(step, mark(step, true, true))),
-                call(methods, outer, outer, values, 0, List.of()),
-                call(methods, outerAdjoint, outer, values, 1, cotangents(outer, mark(outer, true, true))));
+                call(methods, init, init, values, batches, 0, List.of()),
+                call(methods, initAdjoint, init, values, batches, n, cotangents(init, mark(init, false, true))),
+                call(methods, step, step, values, batches, 0, List.of()),
+                call(methods, stepAdjoint, step, values, batches, n + 1, cotangents(step, mark(step, true, true))),
+                call(methods, outer, outer, values, null, 0, List.of()),
+                call(methods, outerAdjoint, outer, values, null, 1, cotangents(outer, mark(outer, true, true))));
     }
 
     /** λ laid out as {@code dynamics} expects it, from the hypers' values by name. */
@@ -147,10 +149,10 @@ public final class HypergradientProgram {
             if (hypers.contains(name)) order.add(hypers.indexOf(name));
         }
         return new hyp.runtime.train.CompiledObjective(w, dynamics.hyperLayout(),
-                call(methods, lossGradient, loss, values, 2, List.of()),
-                call(methods, lossSecondOrder, loss, values, 0, List.of()),
-                call(methods, outer, outer, values, 0, List.of()),
-                call(methods, outerAdjoint, outer, values, 1, cotangents(outer, mark(outer, true, true))),
+                call(methods, lossGradient, loss, values, null, 2, List.of()),
+                call(methods, lossSecondOrder, loss, values, null, 0, List.of()),
+                call(methods, outer, outer, values, null, 0, List.of()),
+                call(methods, outerAdjoint, outer, values, null, 1, cotangents(outer, mark(outer, true, true))),
                 order.stream().mapToInt(Integer::intValue).toArray());
     }
 
@@ -164,16 +166,19 @@ public final class HypergradientProgram {
         return out;
     }
 
-    /** How to call f, a function derived from {@code original} (itself, or its adjoint with seeds appended). */
+    /**
+     * How to call f, a function derived from {@code original} (itself, or its adjoint with seeds appended); batched
+     * data read the step's minibatch of {@code batches} (null: the whole set).
+     */
     private GeneratedCall call(java.util.function.Function<String, MethodHandle> methods, Function f, Function original,
-                               Map<String, Object> values, int primal, List<Arguments.Source> cots) {
+                               Map<String, Object> values, Minibatches batches, int primal, List<Arguments.Source> cots) {
         List<Arguments.Source> sources = new ArrayList<>();
         int seeds = 0;
         for (int i = 0; i < f.params().size(); i++) {
             if (i >= original.params().size()) {
                 sources.add(new Arguments.Seed(seeds++));
             } else {
-                sources.add(source(f, i, values));
+                sources.add(source(f, i, values, batches));
             }
         }
         return new GeneratedCall(methods.apply(f.name()), new Arguments(sources), primal, cots);
@@ -194,6 +199,23 @@ public final class HypergradientProgram {
         if (hypers.contains(name)) return new Arguments.Hyper(hypers.indexOf(name));
         if (values.isEmpty()) return new Arguments.Fixed(null);
         return new Arguments.Fixed(require(values, name));
+    }
+
+    /** As {@link #source(Function, int, Map)}, with batched data of init and step reading {@code batches} when given. */
+    Arguments.Source source(Function f, int i, Map<String, Object> values, Minibatches batches) {
+        Arguments.Source s = source(f, i, values);
+        if (batches == null || !batched(f, f.paramNames().get(i)) || batches.whole()) return s;
+        return new Arguments.Batched((hyp.runtime.Tensor) ((Arguments.Fixed) s).value(), batches);
+    }
+
+    /**
+     * Whether parameter {@code name} of f reads a minibatch: the batched data, in the train statement's init and step
+     * and their adjoints (the validation loss and the implicit method's training-loss derivatives read the whole set).
+     */
+    boolean batched(Function f, String name) {
+        if (optimizer.batching() == null || !optimizer.batching().rule().data().contains(name)) return false;
+        String n = f.name();
+        return n.equals(init.name()) || n.equals(initAdjoint.name()) || n.equals(step.name()) || n.equals(stepAdjoint.name());
     }
 
     private static Object[] invokeByName(MethodHandle h, Function f, Map<String, Object> values) {

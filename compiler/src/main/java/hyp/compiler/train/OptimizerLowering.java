@@ -142,7 +142,15 @@ public final class OptimizerLowering {
 
         int steps = train.steps() == null ? 100 : (int) ((Expr.Num) train.steps()).value();
         List<String> stateNames = state.stream().map(n -> n.equals("w") ? param : n).toList();
-        return new OptimizerProgram(param, stateNames, init, step, List.copyOf(context), steps);
+        return new OptimizerProgram(param, stateNames, init, step, List.copyOf(context), steps,
+                Batching.of(program, train, reads()));
+    }
+
+    /** The globals the training loss reads, the trained params by their own names. */
+    private List<String> reads() {
+        List<String> out = new ArrayList<>(loss.paramNames());
+        out.addAll(packing.targets());
+        return out;
     }
 
     /** Lowers a part of an optimizer step for another pass (the reversible-step compiler); see {@link #stepParts}. */

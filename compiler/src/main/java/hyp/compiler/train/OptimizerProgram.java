@@ -10,7 +10,23 @@ import java.util.List;
  * @param init    (w0, context...) -> (state...)
  * @param step    (state..., t, context...) -> (state'..., stop) where stop is the until rule after the step
  * @param context the names of the other inputs, in order: hypers, data and untrained params the loss reads
- * @param steps   the step count the statement asks for
+ * @param steps   the step count the statement asks for (its epoch count when it counts epochs)
+ * @param batching its batch clause, or null when every step reads the whole training set
  */
 public record OptimizerProgram(String param, List<String> state, Function init, Function step,
-                               List<String> context, int steps) {}
+                               List<String> context, int steps, Batching batching) {
+    /** The steps the statement runs on these data: its count, or its epochs times the batches per epoch. */
+    public int steps(java.util.Map<String, Object> values) {
+        if (batching == null) return steps;
+        try {
+            return batching.rule().steps(steps, batching.bind(values));
+        } catch (IllegalArgumentException e) {
+            throw hyp.compiler.diag.CompileException.at(batching.span(), e.getMessage());
+        }
+    }
+
+    /** The batches for these data values, or null when the statement has no batch clause. */
+    public hyp.runtime.data.Minibatches minibatches(java.util.Map<String, Object> values) {
+        return batching == null ? null : batching.bind(values);
+    }
+}

@@ -60,6 +60,14 @@ public final class SolverWiring {
         p.setProperty("train.param", hp.optimizer.param());
         p.setProperty("train.targets", String.join(",", hp.packing.targets()));
         p.setProperty("train.steps", Integer.toString(hp.optimizer.steps()));
+        if (hp.optimizer.batching() != null) {
+            hyp.runtime.train.BatchRule b = hp.optimizer.batching().rule();
+            p.setProperty("train.batch.dim", b.dimension());
+            p.setProperty("train.batch.data", String.join(",", b.data()));
+            p.setProperty("train.batch.size", Integer.toString(b.size()));
+            p.setProperty("train.batch.seed", Long.toString(b.seed()));
+            p.setProperty("train.batch.epochs", Boolean.toString(b.epochs()));
+        }
         p.setProperty("train.state", String.join(",", hp.optimizer.state()));
         p.setProperty("train.optimizer", program.program().all(Decl.Train.class).get(0).by().name().name());
         if (reversible != null) {
@@ -94,7 +102,9 @@ public final class SolverWiring {
         List<String> args = new ArrayList<>();
         int seeds = 0;
         for (int i = 0; i < f.params().size(); i++) {
-            args.add(i >= original.params().size() ? "seed:" + seeds++ : token(hp.source(f, i, Map.of()), f.paramNames().get(i)));
+            String name = f.paramNames().get(i);
+            args.add(i >= original.params().size() ? "seed:" + seeds++
+                    : hp.batched(f, name) ? "batched:" + name : token(hp.source(f, i, Map.of()), name));
         }
         List<String> cots = new ArrayList<>();
         for (Arguments.Source s : cotangents) cots.add(token(s, null));
@@ -123,6 +133,7 @@ public final class SolverWiring {
         p.setProperty(key + "dims", String.join(",", dims));
         Decl.Var decl = g.decl();
         if (decl.source() != null) p.setProperty(key + "from", decl.source().name());
+        if (decl.format() != null) p.setProperty(key + "format", decl.format().name());
         Expr init = decl.init();
         if (init instanceof Expr.Call c && c.callee().name().equals(Checker.RANDOM_DEFAULT)) {
             p.setProperty(key + "randn", postfix(c.args().get(0).value()));

@@ -60,7 +60,7 @@ class DiagnosticsTest {
                         param w: real[d]
                         def loss(w) = sum(w)
                         train w on loss by sgd for 200
-                        """, 3, 31, "expected 'steps' at end of file"),
+                        """, 3, 31, "expected 'steps' or 'epochs' at end of file"),
                 of("setting without '='", """
                         param w: real[d]
                         def loss(w) = sum(w)

@@ -51,21 +51,10 @@ class SolverWiringTest {
 
     @Test
     void theEmbeddedSolverAgreesWithTheCommandLine(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("packed.hyp");
-        Files.writeString(file, SOURCE);
-        Map<String, Tensor> data = data(new Random(5), 30, 15);
-        List<String> dataArgs = new ArrayList<>();
-        for (Map.Entry<String, Tensor> e : data.entrySet()) {
-            Path csv = dir.resolve(e.getKey() + ".csv");
-            Files.writeString(csv, csv(e.getValue()));
-            dataArgs.addAll(List.of("--data", e.getKey() + "=" + csv));
-        }
-        Path jar = dir.resolve("packed.jar");
-        StringWriter err = new StringWriter();
-        assertEquals(0, Main.run(new String[] {"compile", file.toString(), "-o", jar.toString()},
-                new PrintWriter(new StringWriter()), new PrintWriter(err, true)), err.toString());
-        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, SolverWiringTest.class.getClassLoader());
-        Solver solver = Solver.load(loader.loadClass("hyp.generated.Packed")).data(data);
+        Compiled c = Compiled.of(dir, "packed", SOURCE, data(new Random(5), 30, 15));
+        Path file = c.file();
+        List<String> dataArgs = c.dataArgs();
+        Solver solver = c.solver();
         assertEquals(List.of("rho", "c"), solver.hypers());
 
         for (String method : new String[] {"unrolled", "implicit"}) {
@@ -89,6 +78,57 @@ class SolverWiringTest {
                 () -> solver.data("Xv", new Tensor(new double[8], 4, 2)));
         assertTrue(e.getMessage().contains("'Xv'") && e.getMessage().contains("[4, 2]") && e.getMessage().contains("[15, 3]"),
                 e.getMessage());
+    }
+
+    /** A model jar carries the batch clause: the same batches, so the same hypergradients, as the command line. */
+    @Test
+    void theEmbeddedSolverRunsTheSameMinibatches(@TempDir Path dir) throws Exception {
+        String source = SOURCE.replace("by adam(lr = 0.05) for 40 steps", "by momentum(lr = 0.2) for 3 epochs batch 7 seed 3")
+                .replace("using implicit", "using tree");
+        Compiled c = Compiled.of(dir, "batched", source, data(new Random(6), 30, 15));
+        Path file = c.file();
+        List<String> dataArgs = c.dataArgs();
+        Solver solver = c.solver();
+        assertEquals(15, solver.steps(), "3 epochs of 5 batches (7, 7, 7, 7, 2)");
+        double[] unrolled = cli(file, "unrolled", dataArgs);
+        for (String method : new String[] {"unrolled", "tree", "reversible", "implicit"}) {
+            Hypergradient g = solver.hypergradient(method);
+            double[] expected = method.equals("implicit") ? cli(file, method, dataArgs) : unrolled;
+            double tolerance = method.equals("reversible") ? 1e-9 : 1e-12;
+            assertEquals(expected[0], g.value(), 1e-12, method + " value");
+            assertTrue(g.gradientNorm() > 1e-4, method + ": a hypergradient that is not zero");
+            for (int i = 0; i < g.gradient().length; i++) {
+                assertEquals(expected[i + 1], g.gradient()[i], tolerance, method + " entry " + i);
+            }
+        }
+        double[] full = unrolledOf(dir.resolve("full.hyp"), source.replace("for 3 epochs batch 7 seed 3", "for 15 steps"), dataArgs);
+        assertTrue(Math.abs(full[1] - unrolled[1]) > 1e-9, "minibatches change the hypergradient");
+    }
+
+    private static double[] unrolledOf(Path file, String source, List<String> dataArgs) throws java.io.IOException {
+        Files.writeString(file, source);
+        return cli(file, "unrolled", dataArgs);
+    }
+
+    /** A source written to NAME.hyp with its data as CSV files, compiled to a jar whose solver is loaded here. */
+    private record Compiled(Path file, List<String> dataArgs, Solver solver) {
+        static Compiled of(Path dir, String name, String source, Map<String, Tensor> data) throws Exception {
+            Path file = dir.resolve(name + ".hyp");
+            Files.writeString(file, source);
+            List<String> dataArgs = new ArrayList<>();
+            for (Map.Entry<String, Tensor> e : data.entrySet()) {
+                Path csv = dir.resolve(e.getKey() + ".csv");
+                Files.writeString(csv, csv(e.getValue()));
+                dataArgs.addAll(List.of("--data", e.getKey() + "=" + csv));
+            }
+            Path jar = dir.resolve(name + ".jar");
+            StringWriter err = new StringWriter();
+            assertEquals(0, Main.run(new String[] {"compile", file.toString(), "-o", jar.toString()},
+                    new PrintWriter(new StringWriter()), new PrintWriter(err, true)), err.toString());
+            URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, SolverWiringTest.class.getClassLoader());
+            String className = "hyp.generated." + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            return new Compiled(file, dataArgs, Solver.load(loader.loadClass(className)).data(data));
+        }
     }
 
     /** hyp hypergrad --json: the value, then rho's entries, then c. */

@@ -83,7 +83,8 @@ public record CsvReader(boolean allowNonFinite) {
         }
     }
 
-    private static boolean startsWithGzipMagic(BufferedInputStream in) throws IOException {
+    /** Whether the stream starts with gzip's magic bytes; the stream is left where it was. */
+    static boolean startsWithGzipMagic(BufferedInputStream in) throws IOException {
         in.mark(2);
         int b0 = in.read();
         int b1 = in.read();

@@ -49,17 +49,7 @@ public record Dataset(Tensor x, Tensor y) {
             throw new IllegalArgumentException("Dataset.split: validation rows must be between 1 and "
                     + (n - 1) + " for " + n + " examples, got " + validationRows);
         }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SeededRandom rng = new SeededRandom(seed, 0x5117);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.below(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = new SeededRandom(seed, 0x5117).permutation(n);
         int train = n - validationRows;
         return new Split(pick(order, 0, train), pick(order, train, n));
     }

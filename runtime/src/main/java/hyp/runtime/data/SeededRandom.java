@@ -34,6 +34,19 @@ final class SeededRandom {
         return (int) (((nextLong() >>> 32) * bound) >>> 32);
     }
 
+    /** A Fisher–Yates shuffle of 0 … n−1: for i from n−1 down to 1, swap i with {@link #below}(i + 1). */
+    int[] permutation(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = below(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
     /** Standard normal by Box–Muller (one of the pair is used; simplicity over speed). */
     double gaussian() {
         double r = StrictMath.sqrt(-2.0 * StrictMath.log(openUniform()));

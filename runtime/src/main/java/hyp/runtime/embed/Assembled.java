@@ -1,6 +1,7 @@
 package hyp.runtime.embed;
 
 import hyp.runtime.Tensor;
+import hyp.runtime.data.Minibatches;
 import hyp.runtime.train.CompiledDynamics;
 import hyp.runtime.train.CompiledObjective;
 import hyp.runtime.train.GeneratedCall;
@@ -16,9 +17,11 @@ import java.util.Map;
  * inner objective of implicit differentiation, λ as the values give it, and the values themselves (the packed
  * trained vector among them), which the reversible step's increment functions read too.
  */
-record Assembled(CompiledDynamics dynamics, CompiledObjective objective, double[] hyper, Map<String, Object> values) {
+record Assembled(CompiledDynamics dynamics, CompiledObjective objective, double[] hyper, Map<String, Object> values,
+                 Minibatches batches) {
     static Assembled of(Wiring wiring, Class<?> training, Map<String, Object> given) {
         Map<String, Object> values = pack(wiring, given);
+        Minibatches batches = wiring.batch() == null ? null : wiring.batch().bind(values);
         List<int[]> hyperShapes = new ArrayList<>();
         for (String h : wiring.hypers()) hyperShapes.add(Layout.shapeOf(values.get(h)));
         Layout hyperLayout = new Layout(wiring.hypers(), hyperShapes);
@@ -29,21 +32,27 @@ record Assembled(CompiledDynamics dynamics, CompiledObjective objective, double[
         List<int[]> stateShapes = new ArrayList<>();
         for (Object v : state0) stateShapes.add(Layout.shapeOf(v));
         Layout stateLayout = new Layout(wiring.state(), stateShapes);
-        CompiledDynamics dynamics = new CompiledDynamics(stateLayout, hyperLayout, bind(plans, "init", training, values),
-                bind(plans, "initAdjoint", training, values), bind(plans, "step", training, values),
-                bind(plans, "stepAdjoint", training, values), bind(plans, "outer", training, values),
-                bind(plans, "outerAdjoint", training, values));
+        CompiledDynamics dynamics = new CompiledDynamics(stateLayout, hyperLayout,
+                plans.get("init").bind(training, values, batches), plans.get("initAdjoint").bind(training, values, batches),
+                plans.get("step").bind(training, values, batches), plans.get("stepAdjoint").bind(training, values, batches),
+                bind(plans, "outer", training, values), bind(plans, "outerAdjoint", training, values));
         Layout w = new Layout(List.of(wiring.param()), List.of(stateLayout.shapes().get(0)));
         CompiledObjective objective = new CompiledObjective(w, hyperLayout, bind(plans, "lossGradient", training, values),
                 bind(plans, "lossSecondOrder", training, values), bind(plans, "outer", training, values),
                 bind(plans, "outerAdjoint", training, values), wiring.hyperOrder());
         double[] hyper = new double[hyperLayout.size()];
         for (int k = 0; k < wiring.hypers().size(); k++) hyperLayout.put(hyper, k, values.get(wiring.hypers().get(k)));
-        return new Assembled(dynamics, objective, hyper, values);
+        return new Assembled(dynamics, objective, hyper, values, batches);
     }
 
+    /** A call that reads the whole training set (the validation loss, the implicit method's derivatives). */
     private static GeneratedCall bind(Map<String, CallPlan> plans, String role, Class<?> training, Map<String, Object> values) {
-        return plans.get(role).bind(training, values);
+        return plans.get(role).bind(training, values, null);
+    }
+
+    /** The train statement's step count on these data (its epochs times the batches per epoch, when it counts epochs). */
+    int steps(Wiring wiring) {
+        return wiring.batch() == null ? wiring.steps() : wiring.batch().steps(wiring.steps(), batches);
     }
 
     /** The values with the packed trained vector added when the train statement trains several params. */

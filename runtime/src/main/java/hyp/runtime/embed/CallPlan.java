@@ -1,5 +1,7 @@
 package hyp.runtime.embed;
 
+import hyp.runtime.Tensor;
+import hyp.runtime.data.Minibatches;
 import hyp.runtime.train.Arguments;
 import hyp.runtime.train.GeneratedCall;
 import java.lang.invoke.MethodHandle;
@@ -12,8 +14,8 @@ import java.util.Map;
 
 /**
  * How to call one generated training method, as the compiler wrote it: the method's name, where each argument
- * comes from ({@code state:K}, {@code hyper:K}, {@code step}, {@code seed:K}, or {@code fixed:NAME}, a data,
- * param or hyper by its name), how many primal results come first, and which state or hyper entry each
+ * comes from ({@code state:K}, {@code hyper:K}, {@code step}, {@code seed:K}, {@code fixed:NAME}, a data,
+ * param or hyper by its name, or {@code batched:NAME}, a data the step reads a minibatch of), how many primal results come first, and which state or hyper entry each
  * cotangent result after them belongs to.
  */
 public record CallPlan(String method, List<String> arguments, int primalResults, List<String> cotangents) {
@@ -22,18 +24,21 @@ public record CallPlan(String method, List<String> arguments, int primalResults,
         cotangents = List.copyOf(cotangents);
     }
 
-    /** The call, with each {@code fixed:NAME} argument bound to {@code values.get(NAME)}. */
-    GeneratedCall bind(Class<?> generated, Map<String, Object> values) {
-        List<Arguments.Source> sources = sources(values);
+    /**
+     * The call, with each {@code fixed:NAME} argument bound to {@code values.get(NAME)} and each {@code batched:NAME}
+     * to the step's batch of it ({@code batches} null: the whole set).
+     */
+    GeneratedCall bind(Class<?> generated, Map<String, Object> values, Minibatches batches) {
+        List<Arguments.Source> sources = sources(values, batches);
         List<Arguments.Source> cots = new ArrayList<>();
-        for (String c : cotangents) cots.add(source(c, values));
+        for (String c : cotangents) cots.add(source(c, values, null));
         return new GeneratedCall(handle(generated), new Arguments(sources), primalResults, cots);
     }
 
-    /** Where each argument comes from, with each {@code fixed:NAME} bound to {@code values.get(NAME)}. */
-    List<Arguments.Source> sources(Map<String, Object> values) {
+    /** Where each argument comes from, bound as {@link #bind} binds them. */
+    List<Arguments.Source> sources(Map<String, Object> values, Minibatches batches) {
         List<Arguments.Source> sources = new ArrayList<>();
-        for (String a : arguments) sources.add(source(a, values));
+        for (String a : arguments) sources.add(source(a, values, batches));
         return sources;
     }
 
@@ -43,6 +48,7 @@ public record CallPlan(String method, List<String> arguments, int primalResults,
         for (int i = 0; i < out.length; i++) {
             String a = arguments.get(i);
             if (a.startsWith("fixed:")) out[i] = require(values, a.substring(6));
+            else if (a.startsWith("batched:")) out[i] = require(values, a.substring(8));
             else if (a.startsWith("hyper:")) out[i] = require(values, hypers.get(index(a)));
             else throw new IllegalStateException(method + " reads " + a + " where only fixed values are known");
         }
@@ -63,12 +69,16 @@ public record CallPlan(String method, List<String> arguments, int primalResults,
                 + "; the jar's classes and its solver description do not match");
     }
 
-    private static Arguments.Source source(String token, Map<String, Object> values) {
+    private static Arguments.Source source(String token, Map<String, Object> values, Minibatches batches) {
         if (token.equals("step")) return new Arguments.Step();
         if (token.startsWith("state:")) return new Arguments.State(index(token));
         if (token.startsWith("hyper:")) return new Arguments.Hyper(index(token));
         if (token.startsWith("seed:")) return new Arguments.Seed(index(token));
         if (token.startsWith("fixed:")) return new Arguments.Fixed(require(values, token.substring(6)));
+        if (token.startsWith("batched:")) {
+            Object full = require(values, token.substring(8));
+            return batches == null || batches.whole() ? new Arguments.Fixed(full) : new Arguments.Batched((Tensor) full, batches);
+        }
         throw new IllegalStateException("unknown argument source '" + token + "'");
     }
 

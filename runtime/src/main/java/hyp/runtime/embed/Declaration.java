@@ -10,10 +10,11 @@ import java.util.Map;
  * {@code hyper}), its type ({@code real}, {@code int}, {@code bool} or {@code tensor} with dimensions, each a name
  * or a size in digits), and how its default is made when no value is given: a constant {@code fill} spread over
  * the shape, {@code randn} entries scale·N(0, 1) seeded by the name (as the compiler seeds them), or a CSV file
- * ({@code from}, resolved against the solver's data directory). Unused parts are null.
+ * ({@code from}, resolved against the solver's data directory; CSV or IDX, with {@code format} {@code onehot} when the
+ * declaration says {@code as onehot}). Unused parts are null.
  */
 public record Declaration(String name, String kind, String type, List<String> dims, Formula fill, Formula randn,
-                          String from) {
+                          String from, String format) {
     public Declaration {
         dims = List.copyOf(dims);
     }

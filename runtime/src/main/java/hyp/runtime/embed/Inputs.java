@@ -1,7 +1,7 @@
 package hyp.runtime.embed;
 
 import hyp.runtime.Tensor;
-import hyp.runtime.data.CsvReader;
+import hyp.runtime.data.DataFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -120,7 +120,7 @@ final class Inputs {
     private Tensor read(Declaration d) {
         Path file = dataDirectory.resolve(d.from());
         try {
-            return d.dims().size() == 2 ? CsvReader.STRICT.readMatrix(file) : CsvReader.STRICT.read(file);
+            return DataFile.read(file, d.dims(), d.format(), "data " + d.name() + ": " + d.declaredType());
         } catch (IOException e) {
             throw new IllegalStateException("data '" + d.name() + "' is declared from \"" + d.from() + "\", which cannot be read"
                     + " (" + e + "); give it with solver.data(\"" + d.name() + "\", tensor) or set solver.dataDirectory(...)", e);

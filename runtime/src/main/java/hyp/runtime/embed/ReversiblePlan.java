@@ -81,17 +81,20 @@ public record ReversiblePlan(String className, List<Group> groups, boolean stops
      * The update sequence over {@code dynamics}' state layout, each increment function a method of
      * {@code generated} (the class named {@link #className}) with its fixed arguments taken from {@code values}.
      */
-    UpdateSequence sequence(Class<?> generated, CompiledDynamics dynamics, Map<String, Object> values) {
+    UpdateSequence sequence(Class<?> generated, CompiledDynamics dynamics, Map<String, Object> values,
+                            hyp.runtime.data.Minibatches batches) {
         List<UpdateGroup> out = new ArrayList<>();
-        for (Group g : groups) out.add(new UpdateGroup(g.updates(), increments(g.increments(), generated, dynamics, values), g.yieldsStop()));
-        IncrementFunction until = stopRule == null ? null : increments(stopRule, generated, dynamics, values);
+        for (Group g : groups) {
+            out.add(new UpdateGroup(g.updates(), increments(g.increments(), generated, dynamics, values, batches), g.yieldsStop()));
+        }
+        IncrementFunction until = stopRule == null ? null : increments(stopRule, generated, dynamics, values, batches);
         int memory = dynamics.stateLayout().count() - (stops ? 1 : 0);
         return new UpdateSequence(dynamics.stateLayout(), memory, out, until, stops);
     }
 
     private static IncrementFunction increments(CallPlan plan, Class<?> generated, CompiledDynamics dynamics,
-                                                Map<String, Object> values) {
-        return new GeneratedIncrements(plan.handle(generated), plan.sources(values), dynamics.stateLayout(),
+                                                Map<String, Object> values, hyp.runtime.data.Minibatches batches) {
+        return new GeneratedIncrements(plan.handle(generated), plan.sources(values, batches), dynamics.stateLayout(),
                 dynamics.hyperLayout());
     }
 

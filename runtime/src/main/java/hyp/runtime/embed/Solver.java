@@ -166,9 +166,9 @@ public final class Solver {
         return wiring.hypers();
     }
 
-    /** The train statement's step count. */
+    /** The train statement's step count (with {@code for N epochs}, N times the batches per epoch of the bound data). */
     public int steps() {
-        return wiring.steps();
+        return assemble().steps(wiring);
     }
 
     /** The tune statement's round count (or its default). */
@@ -191,7 +191,7 @@ public final class Solver {
 
     /** dL_te/dλ through the train statement's run, by {@code method}: see {@link #hypergradient(String, int)}. */
     public Hypergradient hypergradient(String method) {
-        return hypergradient(method, wiring.steps());
+        return hypergradient(method, steps());
     }
 
     /**
@@ -241,10 +241,10 @@ public final class Solver {
         Assembled a = assemble();
         if (method.equals("implicit")) {
             ImplicitTuner tuner = new ImplicitTuner(new Implicit(TUNING_CG), wiring.update().create(),
-                    new ImplicitTuner.Options(wiring.steps(), 1e-9, 10));
+                    new ImplicitTuner.Options(a.steps(wiring), 1e-9, 10));
             return tuner.tune(a.dynamics(), a.objective(), a.hyper(), rounds, listener);
         }
-        int k = Math.max(1, (wiring.steps() + rounds - 1) / rounds);
+        int k = Math.max(1, (a.steps(wiring) + rounds - 1) / rounds);
         HypergradientStrategy strategy = method.equals("reversible") ? reversible(a, null)
                 : HypergradientMethods.forRounds(method, k);
         GreedyTuner tuner = new GreedyTuner(strategy, k, wiring.update().create());
@@ -253,8 +253,9 @@ public final class Solver {
 
     /** L_te after the train statement's full run (init, then T steps) at λ = {@code hyper}. */
     public double validationLoss(double[] hyper) {
-        var dynamics = assemble().dynamics();
-        double[] s = dynamics.run(hyper, wiring.steps());
+        Assembled a = assemble();
+        var dynamics = a.dynamics();
+        double[] s = dynamics.run(hyper, a.steps(wiring));
         return dynamics.outerLoss(s, hyper);
     }
 
@@ -271,7 +272,7 @@ public final class Solver {
                     + "reversible learning; 'hyp hypergrad FILE --method reversible' on the .hyp file names the statement "
                     + "at fault. Use unrolled, tree, binomial:S, implicit or numerical instead");
         }
-        UpdateSequence seq = plan.sequence(reversible, a.dynamics(), a.values());
+        UpdateSequence seq = plan.sequence(reversible, a.dynamics(), a.values(), a.batches());
         return fracBits == null ? new Reversible(seq) : new Reversible(seq, fracBits);
     }
 

@@ -1,5 +1,6 @@
 package hyp.runtime.embed;
 
+import hyp.runtime.train.BatchRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -17,24 +18,31 @@ import java.util.Properties;
  *   <li>{@code format} (1), {@code training.class}: the class of the generated training functions;</li>
  *   <li>{@code globals}: the data/param/hyper names in declaration order, each with {@code global.N.kind},
  *       {@code .type} (real, int, bool, tensor), {@code .dims}, and at most one of {@code .fill} and
- *       {@code .randn} (a {@link Formula}) and {@code .from} (a CSV path as the file wrote it);</li>
+ *       {@code .randn} (a {@link Formula}) and {@code .from} (a CSV or IDX path as the file wrote it, with
+ *       {@code .format} {@code onehot} when it says {@code as onehot});</li>
  *   <li>{@code train.param} (the trained value's name; {@code train.targets} packed into it when several),
- *       {@code train.steps}, {@code train.state} (the optimizer's state entries, the trained value first),
+ *       {@code train.steps} (the statement's count: of epochs when {@code train.batch.epochs} says so),
+ *       {@code train.state} (the optimizer's state entries, the trained value first),
  *       {@code train.optimizer} (its name);</li>
  *   <li>{@code tune.hypers}, {@code tune.loss}, {@code tune.method}, {@code tune.rounds}, {@code tune.update}
  *       with {@code tune.update.settings} and one {@code tune.update.K} per setting;</li>
  *   <li>{@code call.F.method}, {@code .arguments}, {@code .primal}, {@code .cotangents} (see {@link CallPlan}) for F
  *       in {@link #CALLS}, and {@code objective.hyperOrder}: the hyper entry of each hyper cotangent of the
  *       training loss's second-order code;</li>
- *   <li>when the step can be inverted, the {@code reversible.*} keys of {@link ReversiblePlan}.</li>
+ *   <li>when the step can be inverted, the {@code reversible.*} keys of {@link ReversiblePlan};</li>
+ *   <li>when the train statement has a batch clause, {@code train.batch.dim}, {@code .data}, {@code .size},
+ *       {@code .seed} and {@code .epochs} ({@link BatchRule}); its init and step calls then read
+ *       {@code batched:NAME}.</li>
  * </ul>
  *
  * @param optimizer  the train statement's optimizer, or null when the wiring does not say
  * @param reversible the step run backwards, or null when it cannot be inverted
+ * @param batch      the train statement's minibatches, or null when every step reads the whole set
  */
 public record Wiring(String trainingClass, List<Declaration> globals, String param, List<String> targets, int steps,
                      List<String> state, String optimizer, List<String> hypers, String loss, String method, int rounds,
-                     OuterRule update, Map<String, CallPlan> calls, int[] hyperOrder, ReversiblePlan reversible) {
+                     OuterRule update, Map<String, CallPlan> calls, int[] hyperOrder, ReversiblePlan reversible,
+                     BatchRule batch) {
     /** The generated training functions, by the role they play. */
     public static final List<String> CALLS = List.of("init", "initAdjoint", "step", "stepAdjoint", "outer",
             "outerAdjoint", "lossGradient", "lossSecondOrder");
@@ -70,7 +78,7 @@ public record Wiring(String trainingClass, List<Declaration> globals, String par
         for (String n : list(p, "globals")) {
             String k = "global." + n + ".";
             globals.add(new Declaration(n, get(p, k + "kind"), get(p, k + "type"), list(p, k + "dims"),
-                    formula(p, k + "fill"), formula(p, k + "randn"), p.getProperty(k + "from")));
+                    formula(p, k + "fill"), formula(p, k + "randn"), p.getProperty(k + "from"), p.getProperty(k + "format")));
         }
         Map<String, Double> settings = new LinkedHashMap<>();
         for (String s : list(p, "tune.update.settings")) settings.put(s, Double.parseDouble(get(p, "tune.update." + s)));
@@ -82,7 +90,14 @@ public record Wiring(String trainingClass, List<Declaration> globals, String par
                 Integer.parseInt(get(p, "train.steps")), state, p.getProperty("train.optimizer"),
                 list(p, "tune.hypers"), get(p, "tune.loss"), get(p, "tune.method"),
                 Integer.parseInt(get(p, "tune.rounds")), new OuterRule(get(p, "tune.update"), settings), calls, order,
-                ReversiblePlan.read(p, state));
+                ReversiblePlan.read(p, state), batch(p));
+    }
+
+    private static BatchRule batch(Properties p) {
+        if (p.getProperty("train.batch.size") == null) return null;
+        return new BatchRule(get(p, "train.batch.dim"), list(p, "train.batch.data"),
+                Integer.parseInt(get(p, "train.batch.size")), Long.parseLong(get(p, "train.batch.seed")),
+                Boolean.parseBoolean(get(p, "train.batch.epochs")));
     }
 
     /** The {@code call.ROLE.*} keys as a call plan. */

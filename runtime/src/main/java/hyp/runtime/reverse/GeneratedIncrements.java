@@ -38,6 +38,7 @@ public final class GeneratedIncrements implements IncrementFunction {
             if (src instanceof Arguments.State st) args[i] = state.get(s, st.k());
             else if (src instanceof Arguments.Hyper hy) args[i] = hyper.get(h, hy.k());
             else if (src instanceof Arguments.Step) args[i] = step;
+            else if (src instanceof Arguments.Batched b) args[i] = b.at(step);
             else args[i] = ((Arguments.Fixed) src).value();
         }
         Object r;

@@ -17,6 +17,16 @@ public record Arguments(List<Source> sources) {
 
     public record Fixed(Object value) implements Source {}
 
+    /**
+     * A data tensor cut into minibatches: step number t (1 for the first step) reads batch t − 1 of
+     * {@code batches}; init (step number 0) reads the first batch, the one step 1 reads.
+     */
+    public record Batched(hyp.runtime.Tensor value, hyp.runtime.data.Minibatches batches) implements Source {
+        public hyp.runtime.Tensor at(int step) {
+            return batches.take(value, Math.max(step, 1) - 1);
+        }
+    }
+
     /** The cotangent of the function's result k (in the order of its differentiable results). */
     public record Seed(int k) implements Source {}
 
@@ -29,6 +39,7 @@ public record Arguments(List<Source> sources) {
             else if (s instanceof Hyper h) out[i] = hyperLayout.get(hyper, h.k());
             else if (s instanceof Step) out[i] = step;
             else if (s instanceof Fixed f) out[i] = f.value();
+            else if (s instanceof Batched b) out[i] = b.at(step);
             else out[i] = seeds[((Seed) s).k()];
         }
         return out;
