@@ -146,7 +146,8 @@ final class Inputs {
             return d.kind() + " '" + d.name() + "' has shape " + Arrays.toString(t.shape) + " and " + other.kind() + " '"
                     + other.name() + "', given before, has shape " + Arrays.toString(o.shape) + ": they disagree on "
                     + dim + " (" + t.shape[k] + " against " + sizes.get(dim) + "), so one of them is misshapen ("
-                    + d.name() + " is declared " + d.declaredType() + ", " + other.name() + " " + other.declaredType() + ")";
+                    + d.name() + " is declared " + d.declaredType() + ", so it needs shape " + show(d, expected) + " to fit "
+                    + other.name() + "; " + other.name() + " is declared " + other.declaredType() + ")";
         }
         return null;
     }

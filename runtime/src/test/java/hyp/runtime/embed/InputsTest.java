@@ -98,7 +98,8 @@ class InputsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> in.set("data", "y", new Tensor(new double[4], 4)));
         assertEquals("data 'y' has shape [4] and data 'X', given before, has shape [5, 3]: they disagree on n"
-                + " (4 against 5), so one of them is misshapen (y is declared real[n], X real[n, 3])", e.getMessage());
+                + " (4 against 5), so one of them is misshapen (y is declared real[n], so it needs shape [5] to fit X;"
+                + " X is declared real[n, 3])", e.getMessage());
         // a hyper given first and then the data: the hyper is named too
         Inputs hyperFirst = new Inputs(wiring());
         hyperFirst.set("hyper", "rho", new Tensor(new double[7], 7));
