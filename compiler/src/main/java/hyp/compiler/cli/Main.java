@@ -3,6 +3,7 @@ package hyp.compiler.cli;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.Diagnostic;
 import hyp.compiler.diag.InternalCompilerError;
+import hyp.runtime.kernels.Parallel;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
@@ -33,6 +34,11 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code; all output goes to the given writers. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        String threads = Parallel.environmentProblem();
+        if (threads != null) {
+            err.println("hyp: " + threads);
+            return BAD_INPUT;
+        }
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);

@@ -10,6 +10,8 @@ import hyp.compiler.train.OptimizerProgram;
 import hyp.compiler.train.ParamPacking;
 import hyp.runtime.Tensor;
 import hyp.runtime.data.Minibatches;
+import hyp.runtime.hyper.NonFiniteValueException;
+import hyp.runtime.train.FiniteStates;
 import java.io.PrintWriter;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
@@ -72,6 +74,7 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> packed = packing.pack(values);
         Minibatches batches = opt.minibatches(packed);
         Object[] state = call(methods.apply(opt.init().name()), opt.init(), batch(opt, packed, batches, 0), null, 0);
+        FiniteStates.require(opt.state(), state, 0);
         int taken = 0;
         boolean stopped = false;
         while (taken < total && !stopped) {
@@ -80,11 +83,13 @@ final class TrainCommand implements Callable<Integer> {
             state = Arrays.copyOf(r, state.length);
             stopped = (Boolean) r[state.length];
             taken++;
+            FiniteStates.require(opt.state(), state, taken);
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         Map<String, Object> trained = new LinkedHashMap<>(values);
         trained.putAll(packing.unpack(state[0]));
-        Map<String, Double> before = report(defs, metrics, values), after = report(defs, metrics, trained);
+        Map<String, Double> before = report(defs, metrics, values, "initial"), after = report(defs, metrics, trained,
+                "trained");
 
         String by = train.by().name().name();
         if (json) {
@@ -109,9 +114,18 @@ final class TrainCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static Map<String, Double> report(DefValues defs, List<AucMetric> metrics, Map<String, Object> values) {
+    /** The table's column at the initial or trained values; a NaN or infinity in it is an error, not a cell. */
+    private static Map<String, Double> report(DefValues defs, List<AucMetric> metrics, Map<String, Object> values,
+                                              String column) {
         Map<String, Double> out = defs.at(values);
         for (AucMetric m : metrics) out.put(m.label(), m.oneMinusAuc(values));
+        for (Map.Entry<String, Double> e : out.entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+                throw new NonFiniteValueException("'" + e.getKey() + "'", "at the " + column + " parameters", -1,
+                        e.getKey(), e.getValue(), "every optimizer state was finite; the def itself overflows or "
+                                + "meets an invalid operation there");
+            }
+        }
         return out;
     }
 

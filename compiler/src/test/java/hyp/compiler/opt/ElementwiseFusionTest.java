@@ -169,7 +169,9 @@ class ElementwiseFusionTest {
                 () -> Interpreter.run(ElementwiseFusion.run(f), args)).getMessage());
         Class<?> bytecode = new GeneratedClassLoader(getClass().getClassLoader())
                 .define("hyp.generated.Mixed", BytecodeBackend.compile("hyp.generated.Mixed", List.of(f)));
-        assertEquals(expected, assertThrows(ShapeMismatchException.class,
+        // the generated method keeps the op's message and adds the arguments at fault, by their parameter names
+        assertEquals(expected + " (calling mixed: arguments 'w' and 'rho' disagree on d: 5 in w (shape [5]) but 7 in"
+                + " rho (shape [7]))", assertThrows(ShapeMismatchException.class,
                 () -> Invoker.call(bytecode, "mixed", args.toArray())).getMessage());
     }
 

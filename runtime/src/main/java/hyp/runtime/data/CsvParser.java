@@ -18,6 +18,7 @@ final class CsvParser {
 
     private final String source;
     private final boolean allowNonFinite;
+    private final CsvHeader header;
     private final DecimalParser number = new DecimalParser();
     private final ValueBuffer values = new ValueBuffer();
     private byte[] line = new byte[1024];
@@ -29,10 +30,14 @@ final class CsvParser {
     private int columns = -1;
     private String columnsFrom;
     private int rows;
+    /** Why the first content line was read as data, appended to errors on that line; null elsewhere. */
+    private String firstLineIsData;
+    private long firstContentLine;
 
-    CsvParser(String source, boolean allowNonFinite) {
+    CsvParser(String source, boolean allowNonFinite, CsvHeader header) {
         this.source = source;
         this.allowNonFinite = allowNonFinite;
+        this.header = header;
     }
 
     Table parse(InputStream in) throws IOException {
@@ -91,12 +96,17 @@ final class CsvParser {
         }
         if (!sawContent) {
             sawContent = true;
-            if (isHeader(from, to)) {
+            firstContentLine = lineNumber;
+            String numberLike = header == CsvHeader.DETECT ? firstNumberLikeField(from, to) : null;
+            if (header == CsvHeader.PRESENT || header == CsvHeader.DETECT && numberLike == null) {
                 sawHeader = true;
                 columns = countHeaderFields(from, to);
                 columnsFrom = "the header (line " + lineNumber + ")";
                 return;
             }
+            firstLineIsData = header == CsvHeader.ABSENT ? null
+                    : "line " + lineNumber + " is read as data, not as a header, because " + numberLike
+                            + "; a header's fields must all be names";
         }
         parseRow(from, to);
     }
@@ -133,53 +143,93 @@ final class CsvParser {
 
     private double parseField(int fs, int fe) throws DataFormatException {
         if (fs == fe) {
-            throw new DataFormatException(source, lineNumber, charColumn(fs), "empty value, expected a number");
+            throw error(charColumn(fs), "empty value, expected a number");
         }
         DecimalParser.Kind kind = number.parse(line, fs, fe);
         switch (kind) {
             case NUMBER:
                 return number.value();
             case NOT_A_NUMBER:
-                throw new DataFormatException(source, lineNumber, charColumn(fs), quote(fs, fe) + " is not a number");
+                throw error(charColumn(fs), quote(fs, fe) + " is not a number" + headerNote());
             case NON_FINITE:
                 if (allowNonFinite) {
                     return number.value();
                 }
-                throw new DataFormatException(source, lineNumber, charColumn(fs), quote(fs, fe)
+                throw error(charColumn(fs), quote(fs, fe)
                         + " is not a finite number; NaN and infinities are rejected unless explicitly allowed");
             default:
                 if (allowNonFinite) {
                     return number.value();
                 }
-                throw new DataFormatException(source, lineNumber, charColumn(fs), quote(fs, fe)
+                throw error(charColumn(fs), quote(fs, fe)
                         + " is beyond the range of a double (about 1.8e308); it would become infinite");
         }
     }
 
+    /** A located error. */
+    private DataFormatException error(int column, String problem) {
+        return new DataFormatException(source, lineNumber, column, problem);
+    }
+
+    /** On the first content line, says why that line was read as data rather than as a header. */
+    private String headerNote() {
+        return firstLineIsData != null && lineNumber == firstContentLine ? " (" + firstLineIsData + ")" : "";
+    }
+
     private DataFormatException raggedRow(int count) {
-        return new DataFormatException(source, lineNumber, 0, "row has " + count + (count == 1 ? " value" : " values")
+        return error(0, "row has " + count + (count == 1 ? " value" : " values")
                 + ", expected " + columns + " like " + columnsFrom);
     }
 
-    /** A header is a first line none of whose fields is a number (NaN and infinities count as numbers). */
-    private boolean isHeader(int from, int to) {
+    /**
+     * Why the first content line cannot be a header, or null if it can: a header's fields are all names,
+     * so a field that is a number (NaN and infinities included) or merely starts like one ({@code 1x},
+     * {@code -.5q}) makes the line data, where a malformed value is then an error rather than a
+     * silently dropped row.
+     */
+    private String firstNumberLikeField(int from, int to) {
         boolean anyName = false;
         int pos = from;
         while (true) {
-            int end = indexOfComma(pos, to);
-            int fs = skipBlanks(pos, end);
+            int fs = skipBlanks(pos, to);
+            int end = indexOfComma(fs < to && line[fs] == '"' ? closingQuote(fs, to) : fs, to);
             int fe = trimBlanks(fs, end);
             if (fs < fe) {
                 if (number.parse(line, fs, fe) != DecimalParser.Kind.NOT_A_NUMBER) {
-                    return false;
+                    return quote(fs, fe) + " is a number";
+                }
+                if (startsLikeNumber(fs, fe)) {
+                    return quote(fs, fe) + " starts like a number";
                 }
                 anyName = true;
             }
             if (end == to) {
-                return anyName;
+                return anyName ? null : "it has no names";
             }
             pos = end + 1;
         }
+    }
+
+    /** The index just past the quote closing the one at {@code open}, or {@code to} if none does. */
+    private int closingQuote(int open, int to) {
+        for (int i = open + 1; i < to; i++) {
+            if (line[i] == '"') {
+                return i + 1;
+            }
+        }
+        return to;
+    }
+
+    /** An optional sign, then a digit or a point followed by a digit. */
+    private boolean startsLikeNumber(int fs, int fe) {
+        int i = fs;
+        if (i < fe && (line[i] == '+' || line[i] == '-')) {
+            i++;
+        }
+        if (i < fe && line[i] == '.') {
+            i++;
+        }
+        return i < fe && line[i] >= '0' && line[i] <= '9';
     }
 
     /** Header names may be quoted and contain commas. */

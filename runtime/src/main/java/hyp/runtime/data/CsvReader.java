@@ -15,8 +15,10 @@ import java.util.zip.ZipException;
  * Reads numeric CSV files into tensors.
  *
  * <p>Format: comma-separated numbers, one row per line; spaces and tabs around values are ignored;
- * blank lines and lines starting with {@code #} are skipped; a first line none of whose fields is a
- * number is a header and is skipped (its field count still fixes the row length); {@code \n} or
+ * blank lines and lines starting with {@code #} are skipped; the first remaining line is a header, skipped
+ * but fixing the row length, as {@link CsvHeader} says: by default ({@link CsvHeader#DETECT}) exactly
+ * when every field is a name, not a number nor text starting like one, so {@code 1x} on line 1 is a
+ * located error, never a dropped row; errors on a first line read as data say why; {@code \n} or
  * {@code \r\n} line ends; an optional UTF-8 byte-order mark. Gzip-compressed files are recognised by
  * their content (whatever their name) and decompressed on the fly. NaN and infinities, written as
  * {@code NaN}, {@code Inf}, {@code Infinity} in any case or as numbers too large for a double, are
@@ -27,10 +29,27 @@ import java.util.zip.ZipException;
  * are collected in chunks, then copied into one array).
  *
  * @param allowNonFinite whether NaN and ±infinity are accepted as values
+ * @param header whether the first line is a header, or whether to decide from its fields
  */
-public record CsvReader(boolean allowNonFinite) {
-    /** The usual reader: NaN and infinities are errors. */
+public record CsvReader(boolean allowNonFinite, CsvHeader header) {
+    /** The usual reader: NaN and infinities are errors, a header is detected by the rule above. */
     public static final CsvReader STRICT = new CsvReader(false);
+
+    public CsvReader {
+        if (header == null) {
+            throw new IllegalArgumentException("CsvReader: header must not be null");
+        }
+    }
+
+    /** A reader that detects a header. */
+    public CsvReader(boolean allowNonFinite) {
+        this(allowNonFinite, CsvHeader.DETECT);
+    }
+
+    /** This reader with the header declared present or absent, or detected. */
+    public CsvReader withHeader(CsvHeader declared) {
+        return new CsvReader(allowNonFinite, declared);
+    }
 
     /**
      * Reads {@code file}: a single column or a single row becomes a vector (rank 1), anything else a
@@ -74,7 +93,7 @@ public record CsvReader(boolean allowNonFinite) {
         }, 1 << 16);
         boolean gzipped = startsWithGzipMagic(in);
         try (InputStream body = gzipped ? new GZIPInputStream(in, 1 << 16) : in) {
-            return new CsvParser(source, allowNonFinite).parse(body);
+            return new CsvParser(source, allowNonFinite, header).parse(body);
         } catch (ZipException | EOFException e) {
             if (!gzipped) {
                 throw e;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -90,6 +91,8 @@ final class Inputs {
                     boolean fits = t.rank() == expected.length;
                     for (int k = 0; fits && k < expected.length; k++) fits = expected[k] < 0 || expected[k] == t.shape[k];
                     if (fits) return t;
+                    String disagreement = disagreement(d, t, expected, sizes, others);
+                    if (disagreement != null) throw new IllegalArgumentException(disagreement);
                     throw new IllegalArgumentException(what + " has shape " + Arrays.toString(t.shape) + " but is declared "
                             + d.declaredType() + ", which needs shape " + show(d, expected) + bound(d, sizes, others));
                 }
@@ -104,17 +107,49 @@ final class Inputs {
         return s.append(']').toString();
     }
 
-    /** Where the sizes of the declaration's symbolic dimensions came from, e.g. " (n = 200 from X)". */
+    /** Where the sizes of the declaration's symbolic dimensions came from, e.g. " (n = 200 from X and Xv)". */
     private String bound(Declaration d, Map<String, Integer> sizes, Map<String, Object> others) {
         StringBuilder s = new StringBuilder();
         for (String dim : d.dims()) {
             if (!sizes.containsKey(dim) || s.indexOf(dim + " = ") >= 0) continue;
-            String witness = wiring.globals().stream()
-                    .filter(g -> g.dims().contains(dim) && others.get(g.name()) instanceof Tensor)
-                    .map(Declaration::name).findFirst().orElse("?");
+            String witness = String.join(" and ", witnesses(dim, others).stream().map(Declaration::name).toList());
             s.append(s.length() == 0 ? " (" : ", ").append(dim).append(" = ").append(sizes.get(dim)).append(" from ").append(witness);
         }
         return s.length() == 0 ? "" : s.append(")").toString();
+    }
+
+    /** The declarations among {@code others} whose tensor binds symbolic dimension {@code dim}. */
+    private List<Declaration> witnesses(String dim, Map<String, Object> others) {
+        return wiring.globals().stream()
+                .filter(g -> g.dims().contains(dim) && others.get(g.name()) instanceof Tensor t && t.rank() == g.dims().size())
+                .toList();
+    }
+
+    /**
+     * When {@code t} has the declared rank and literal sizes but a symbolic size that one single earlier value
+     * contradicts, either may be the misshapen one: a message naming both, instead of blaming the later. Null
+     * when the fault is certainly {@code t}'s (a rank or literal size, or two or more values agreeing against it).
+     */
+    private String disagreement(Declaration d, Tensor t, int[] expected, Map<String, Integer> sizes,
+                                Map<String, Object> others) {
+        if (t.rank() != expected.length) return null;
+        for (int k = 0; k < expected.length; k++) {
+            if (Character.isDigit(d.dims().get(k).charAt(0)) && expected[k] != t.shape[k]) return null;
+        }
+        for (int k = 0; k < expected.length; k++) {
+            String dim = d.dims().get(k);
+            if (expected[k] < 0 || expected[k] == t.shape[k]) continue;
+            List<Declaration> by = witnesses(dim, others);
+            if (by.size() != 1) return null;
+            Declaration other = by.get(0);
+            Tensor o = (Tensor) others.get(other.name());
+            return d.kind() + " '" + d.name() + "' has shape " + Arrays.toString(t.shape) + " and " + other.kind() + " '"
+                    + other.name() + "', given before, has shape " + Arrays.toString(o.shape) + ": they disagree on "
+                    + dim + " (" + t.shape[k] + " against " + sizes.get(dim) + "), so one of them is misshapen ("
+                    + d.name() + " is declared " + d.declaredType() + ", so it needs shape " + show(d, expected) + " to fit "
+                    + other.name() + "; " + other.name() + " is declared " + other.declaredType() + ")";
+        }
+        return null;
     }
 
     private Tensor read(Declaration d) {

@@ -12,9 +12,11 @@ import hyp.runtime.reverse.Reversible;
 import hyp.runtime.reverse.UpdateSequence;
 import hyp.runtime.train.Layout;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The bilevel solver of a compiled .hyp file with a train and a tune statement, for plain Java programs with
@@ -31,6 +33,10 @@ import java.util.Map;
  * Data, params and hypers not given take their declared defaults (a data declared {@code from "file.csv"} is
  * read from the {@link #dataDirectory}). Reversible learning runs the step's inverse that {@code hyp compile} put
  * in the jar ({@link ReversiblePlan}) when the optimizer's step can be inverted.
+ *
+ * <p>Arguments are checked on entry: a null one is a {@link NullPointerException} naming the parameter, a λ of
+ * the wrong length an {@link IllegalArgumentException} naming the expected and given lengths (it is never padded
+ * or cut), a non-finite λ entry or a negative step count an {@link IllegalArgumentException} naming it.
  */
 public final class Solver {
     /** Implicit hypergradients: CG to this relative residual (as {@code hyp hypergrad}), at most this many steps. */
@@ -53,6 +59,7 @@ public final class Solver {
 
     /** The solver of generated class {@code className} (e.g. {@code hyp.generated.Logreg}), found by this class's loader. */
     public static Solver load(String className) {
+        Objects.requireNonNull(className, "Solver.load: className must not be null");
         try {
             return load(Class.forName(className, true, Solver.class.getClassLoader()));
         } catch (ClassNotFoundException e) {
@@ -62,6 +69,7 @@ public final class Solver {
 
     /** The solver of a generated class, whose jar holds its wiring and training class. */
     public static Solver load(Class<?> generated) {
+        Objects.requireNonNull(generated, "Solver.load: generated must not be null");
         Wiring wiring = Wiring.of(generated);
         ReversiblePlan plan = wiring.reversible();
         return new Solver(wiring, companion(generated, wiring.trainingClass()),
@@ -84,6 +92,7 @@ public final class Solver {
      *     symbolic dimension has another size in data given before
      */
     public Solver data(String name, Tensor value) {
+        nonNull("data", name, value);
         inputs.set("data", name, value);
         return this;
     }
@@ -102,12 +111,14 @@ public final class Solver {
 
     /** Binds several data declarations, in the map's order. */
     public Solver data(Map<String, Tensor> values) {
+        Objects.requireNonNull(values, "Solver.data: values must not be null");
         values.forEach(this::data);
         return this;
     }
 
     /** Sets a hyperparameter's starting value (a tensor), instead of its declared default. */
     public Solver hyper(String name, Tensor value) {
+        nonNull("hyper", name, value);
         inputs.set("hyper", name, value);
         return this;
     }
@@ -119,12 +130,15 @@ public final class Solver {
 
     /** Sets a real hyperparameter's starting value. */
     public Solver hyper(String name, double value) {
+        nonNull("hyper", name, value);
+        if (!Double.isFinite(value)) throw new IllegalArgumentException("hyper '" + name + "' must be finite, got " + value);
         inputs.set("hyper", name, value);
         return this;
     }
 
     /** Sets a param's initial value (a tensor), instead of its declared default. */
     public Solver param(String name, Tensor value) {
+        nonNull("param", name, value);
         inputs.set("param", name, value);
         return this;
     }
@@ -157,6 +171,7 @@ public final class Solver {
 
     /** Where data declared {@code from "file.csv"} and not given is read from (default: the working directory). */
     public Solver dataDirectory(Path dir) {
+        Objects.requireNonNull(dir, "Solver.dataDirectory: dir must not be null");
         inputs.dataDirectory(dir);
         return this;
     }
@@ -184,6 +199,7 @@ public final class Solver {
     /** A flat λ (or its gradient) by hyper name: a Double for a real, a Tensor of the declared shape otherwise. */
     public Map<String, Object> named(double[] flat) {
         Layout layout = assemble().dynamics().hyperLayout();
+        checkLength("named", "flat", flat, layout);
         Map<String, Object> out = new LinkedHashMap<>();
         for (int k = 0; k < layout.count(); k++) out.put(layout.names().get(k), layout.get(flat, k));
         return out;
@@ -191,6 +207,7 @@ public final class Solver {
 
     /** dL_te/dλ through the train statement's run, by {@code method}: see {@link #hypergradient(String, int)}. */
     public Hypergradient hypergradient(String method) {
+        Objects.requireNonNull(method, "Solver.hypergradient: method must not be null");
         return hypergradient(method, steps());
     }
 
@@ -200,10 +217,12 @@ public final class Solver {
      * {@code reversible} (the step run backwards in fixed point, fractional bits sized from a double run) or
      * {@code reversible:B} (B fractional bits for every state entry, 0 to 62).
      *
-     * @throws IllegalArgumentException for another method name
+     * @throws IllegalArgumentException for another method name or a negative step count
      * @throws IllegalStateException    for reversible learning when the optimizer's step cannot be inverted
      */
     public Hypergradient hypergradient(String method, int steps) {
+        Objects.requireNonNull(method, "Solver.hypergradient: method must not be null");
+        if (steps < 0) throw new IllegalArgumentException("Solver.hypergradient: steps must be >= 0, got " + steps);
         if (method.equals("reversible") || method.startsWith("reversible:")) {
             Integer bits = fracBits(method);
             Assembled a = assemble();
@@ -225,6 +244,7 @@ public final class Solver {
 
     /** Runs the tune statement for its own number of rounds; see {@link #tune(int, TuningListener)}. */
     public TuningResult tune(TuningListener listener) {
+        Objects.requireNonNull(listener, "Solver.tune: listener must not be null");
         return tune(wiring.rounds(), listener);
     }
 
@@ -236,7 +256,8 @@ public final class Solver {
      * was; {@link #named} reads the result's.
      */
     public TuningResult tune(int rounds, TuningListener listener) {
-        if (rounds < 1) throw new IllegalArgumentException("rounds must be >= 1, got " + rounds);
+        if (rounds < 1) throw new IllegalArgumentException("Solver.tune: rounds must be >= 1, got " + rounds);
+        Objects.requireNonNull(listener, "Solver.tune: listener must not be null");
         String method = wiring.method();
         Assembled a = assemble();
         if (method.equals("implicit")) {
@@ -251,12 +272,50 @@ public final class Solver {
         return tuner.tune(a.dynamics(), a.hyper(), rounds, listener);
     }
 
-    /** L_te after the train statement's full run (init, then T steps) at λ = {@code hyper}. */
+    /**
+     * L_te after the train statement's full run (init, then T steps) at λ = {@code hyper}, laid out as
+     * {@link #hyperVector()}.
+     *
+     * @throws IllegalArgumentException when {@code hyper} has another length than λ or a non-finite entry
+     */
     public double validationLoss(double[] hyper) {
         Assembled a = assemble();
         var dynamics = a.dynamics();
+        checkLength("validationLoss", "hyper", hyper, dynamics.hyperLayout());
+        for (int i = 0; i < hyper.length; i++) {
+            if (!Double.isFinite(hyper[i])) {
+                throw new IllegalArgumentException("Solver.validationLoss: hyper[" + i + "] ("
+                        + dynamics.hyperLayout().entryName(i) + ") is " + hyper[i] + "; λ must be finite");
+            }
+        }
         double[] s = dynamics.run(hyper, a.steps(wiring));
         return dynamics.outerLoss(s, hyper);
+    }
+
+    private static void nonNull(String kind, String name, Object value) {
+        Objects.requireNonNull(name, () -> "Solver." + kind + ": name must not be null");
+        Objects.requireNonNull(value, () -> "Solver." + kind + ": the value of " + kind + " '" + name + "' must not be null");
+    }
+
+    /** A flat λ must have exactly λ's length: a short one is never padded, a long one never cut. */
+    private static void checkLength(String method, String parameter, double[] flat, Layout layout) {
+        Objects.requireNonNull(flat, () -> "Solver." + method + ": " + parameter + " must not be null");
+        if (flat.length != layout.size()) {
+            throw new IllegalArgumentException("Solver." + method + ": " + parameter + " has " + flat.length
+                    + (flat.length == 1 ? " entry" : " entries") + " but λ has " + layout.size() + " ("
+                    + describe(layout) + ")");
+        }
+    }
+
+    /** {@code rho[3], c}: λ's hypers with their shapes. */
+    private static String describe(Layout layout) {
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < layout.count(); k++) {
+            s.append(k == 0 ? "" : ", ").append(layout.names().get(k));
+            int[] shape = layout.shapes().get(k);
+            if (shape.length > 0) s.append(Arrays.toString(shape).replace(" ", ""));
+        }
+        return s.toString();
     }
 
     private Assembled assemble() {

@@ -11,7 +11,11 @@ import java.util.List;
  * thread count.
  *
  * <p>The thread count comes from the environment variable {@code HYP_THREADS} (default: the number
- * of available processors). The pool's workers are daemon threads, so it never keeps a JVM alive.
+ * of available processors): an integer from 1 to {@value #MAX_THREADS}. Any other value ({@code 0},
+ * {@code abc}, {@code 1000000}) is rejected, not clamped: the first use of the pool (or of
+ * {@link #threads()}) throws an {@link IllegalArgumentException} that quotes the value and gives the
+ * valid range, unless {@link #setThreads} chose a count first. The pool's workers are daemon threads,
+ * so it never keeps a JVM alive.
  */
 public final class Parallel {
     /** Work on the half-open range {@code [from, to)}. */
@@ -20,24 +24,52 @@ public final class Parallel {
         void run(int from, int to);
     }
 
-    private static final int CONFIGURED = readThreads();
+    /** The most threads a pool may have (the limit of {@link ForkJoinPool}'s parallelism). */
+    public static final int MAX_THREADS = 32767;
+
+    /** Why {@code HYP_THREADS} is unusable, or null; raised at first use rather than in a class initializer. */
+    private static final String ENVIRONMENT_ERROR = environmentError(System.getenv("HYP_THREADS"));
+    private static final int CONFIGURED = ENVIRONMENT_ERROR == null ? readThreads(System.getenv("HYP_THREADS")) : 1;
     private static volatile int threads = CONFIGURED;
+    private static volatile boolean chosen;
     private static volatile ForkJoinPool pool;
 
     private Parallel() {
     }
 
-    /** The configured number of threads (at least 1). */
+    /**
+     * The configured number of threads (at least 1).
+     *
+     * @throws IllegalArgumentException if {@code HYP_THREADS} is not an integer from 1 to {@value #MAX_THREADS}
+     *     and no count was set
+     */
     public static int threads() {
+        requireUsableEnvironment();
         return threads;
     }
 
     /** Overrides {@code HYP_THREADS} for later calls (e.g. from a command-line flag). */
     public static void setThreads(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("Parallel.setThreads: need at least 1 thread, got " + n);
+        if (n < 1 || n > MAX_THREADS) {
+            throw new IllegalArgumentException("Parallel.setThreads: need 1 to " + MAX_THREADS + " threads, got " + n);
         }
         threads = n;
+        chosen = true;
+    }
+
+    /**
+     * Why {@code HYP_THREADS} is unusable (quoting it and giving the valid range), or null when it is unset or
+     * valid: what a command line checks before it starts, so a bad value fails every run, not only those that
+     * reach the pool.
+     */
+    public static String environmentProblem() {
+        return ENVIRONMENT_ERROR;
+    }
+
+    private static void requireUsableEnvironment() {
+        if (ENVIRONMENT_ERROR != null && !chosen) {
+            throw new IllegalArgumentException(ENVIRONMENT_ERROR);
+        }
     }
 
     /**
@@ -46,6 +78,7 @@ public final class Parallel {
      * thread, or the range is too small to split.
      */
     public static void forRange(int count, int align, boolean parallel, RangeBody body) {
+        requireUsableEnvironment();
         int units = (count + align - 1) / align;
         int chunks = Math.min(threads, units);
         if (!parallel || chunks <= 1) {
@@ -87,20 +120,22 @@ public final class Parallel {
         return p;
     }
 
-    private static int readThreads() {
-        String env = System.getenv("HYP_THREADS");
-        int fallback = Runtime.getRuntime().availableProcessors();
+    /** Null when {@code env} is unset, blank or an integer from 1 to {@value #MAX_THREADS}; else the message. */
+    static String environmentError(String env) {
         if (env == null || env.isBlank()) {
-            return fallback;
+            return null;
         }
+        String problem = "HYP_THREADS must be an integer from 1 to " + MAX_THREADS + " (the number of worker threads;"
+                + " unset means one per available processor), got '" + env + "'";
         try {
             int n = Integer.parseInt(env.trim());
-            if (n < 1) {
-                throw new IllegalArgumentException("HYP_THREADS must be a positive integer, got '" + env + "'");
-            }
-            return n;
+            return n >= 1 && n <= MAX_THREADS ? null : problem;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("HYP_THREADS must be a positive integer, got '" + env + "'", e);
+            return problem;
         }
+    }
+
+    private static int readThreads(String env) {
+        return env == null || env.isBlank() ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(env.trim());
     }
 }

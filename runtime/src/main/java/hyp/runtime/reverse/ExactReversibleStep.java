@@ -1,5 +1,7 @@
 package hyp.runtime.reverse;
 
+import hyp.runtime.exact.FixedPointOverflowException;
+
 import hyp.runtime.exact.FixedPointFormat;
 import hyp.runtime.exact.InformationBuffer;
 import java.util.Arrays;
@@ -136,15 +138,31 @@ public final class ExactReversibleStep extends SequenceRunner {
         apply(u, truth, t);
         search(group, u, t);                       // what the inverse will find from here
         for (int i = 0; i < n; i++) {
-            if (iota[i] != truth[i]) corrections.push(t, group, i, Math.subtractExact(truth[i], iota[i]));
+            if (iota[i] != truth[i]) corrections.push(t, group, i, correction(u, i, t, truth[i], iota[i]));
         }
     }
 
     @Override
     void inverseImplicit(int group, Update u, int t) {
         search(group, u, t);
-        corrections.pop(t, group, iota);
+        try {
+            corrections.pop(t, group, iota);
+        } catch (ArithmeticException overflow) {
+            throw new FixedPointOverflowException(seq.state().names().get(u.target()), -1, t,
+                    "a stored correction no longer fits 64 bits; the run diverges or needs fewer fractional bits");
+        }
         unapply(u, iota, t);
+    }
+
+    /** truth − ι, the correction the inverse adds back; an overflow names the entry and step. */
+    private long correction(Update u, int i, int t, long truth, long iota) {
+        try {
+            return Math.subtractExact(truth, iota);
+        } catch (ArithmeticException overflow) {
+            throw new FixedPointOverflowException(seq.state().names().get(u.target()), i, t,
+                    "the correction " + truth + " - " + iota + " exceeds 64 bits; the run diverges or needs fewer"
+                            + " fractional bits");
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package hyp.runtime.reverse;
 
+import hyp.runtime.hyper.NonFiniteValueException;
+
 import hyp.runtime.exact.FixedPointFormat;
 import java.util.Arrays;
 
@@ -30,7 +32,7 @@ public final class FixedPointFormats {
      * Per entry, the most fractional bits whose range holds 2^{@value #HEADROOM_BITS} times the largest
      * magnitude the entry reaches in {@code steps} steps of the sequence in doubles from s_0.
      *
-     * @throws ArithmeticException naming the entry and step if that run leaves the finite doubles
+     * @throws NonFiniteValueException naming the entry and step if that run leaves the finite doubles
      */
     public static FixedPointFormat[] observe(UpdateSequence seq, double[] state0, double[] hyper, int steps) {
         return observe(seq, state0, hyper, steps, 0);
@@ -49,9 +51,12 @@ public final class FixedPointFormats {
                 for (int i = 0; i < seq.state().size(k); i++) {
                     double v = Math.abs(s[off + i]);
                     if (!Double.isFinite(v)) {
-                        throw new ArithmeticException("choosing fixed-point ranges: the double run reaches "
-                                + s[off + i] + " in " + seq.state().names().get(k) + "[" + i + "] at step " + t
-                                + "; pass the number of fractional bits explicitly");
+                        int step = firstStep + t;
+                        throw new NonFiniteValueException("state '" + seq.state().names().get(k) + "'",
+                                step == 0 ? "after init" : "after step " + step, step,
+                                seq.state().entryName(off + i), s[off + i], "met in the double run that sizes the"
+                                        + " fixed-point ranges: the optimizer diverges, or give the fractional bits"
+                                        + " explicitly (reversible:B)");
                     }
                     largest[k] = Math.max(largest[k], v);
                 }

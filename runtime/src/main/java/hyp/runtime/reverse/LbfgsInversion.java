@@ -2,6 +2,7 @@ package hyp.runtime.reverse;
 
 import hyp.runtime.hyper.InnerObjective;
 import hyp.runtime.train.CompiledDynamics;
+import hyp.runtime.hyper.NonFiniteValueException;
 import hyp.runtime.train.Layout;
 import java.util.Arrays;
 import java.util.List;
@@ -89,10 +90,11 @@ public final class LbfgsInversion {
             }
             double[] next = new double[layout.size()];
             dynamics.step(t, truth[t], hyper, next);
-            for (int i = 0; i < next.length; i++) {
-                if (!Double.isFinite(next[i])) {
-                    throw new ArithmeticException("lbfgs step " + (t + 1) + " produced a non-finite state entry " + i);
-                }
+            int bad = Layout.firstNonFinite(next);
+            if (bad >= 0) {
+                String entry = layout.entryName(bad);
+                throw new NonFiniteValueException("state '" + entry.replaceFirst("\\[.*", "") + "'",
+                        "after step " + (t + 1), t + 1, entry, next[bad], "the lbfgs run diverged");
             }
             truth[t + 1] = next;
             keptS[t] = Arrays.copyOfRange(truth[t], off(layout, "s1"), off(layout, "s1") + n);

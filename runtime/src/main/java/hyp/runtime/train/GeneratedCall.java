@@ -38,13 +38,18 @@ public final class GeneratedCall {
         return r instanceof Object[] a ? a : new Object[] {r};
     }
 
-    /** Adds each cotangent result into the state or hyperparameter vector it belongs to. */
-    void scatter(Object[] results, Layout state, double[] stateBar, Layout hyper, double[] hyperBar) {
+    /**
+     * Adds each cotangent result into the state or hyperparameter vector it belongs to, and says whether every
+     * sum written is finite (checked in the same pass).
+     */
+    boolean scatter(Object[] results, Layout state, double[] stateBar, Layout hyper, double[] hyperBar) {
+        boolean finite = true;
         for (int i = 0; i < cotangents.size(); i++) {
             Object value = results[primalResults + i];
             Arguments.Source s = cotangents.get(i);
-            if (s instanceof Arguments.State st) state.add(stateBar, st.k(), value);
-            else if (s instanceof Arguments.Hyper h) hyper.add(hyperBar, h.k(), value);
+            if (s instanceof Arguments.State st) finite &= state.addFinite(stateBar, st.k(), value);
+            else if (s instanceof Arguments.Hyper h) finite &= hyper.addFinite(hyperBar, h.k(), value);
         }
+        return finite;
     }
 }

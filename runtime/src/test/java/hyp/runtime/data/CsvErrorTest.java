@@ -49,7 +49,8 @@ class CsvErrorTest {
         assertEquals("t.csv:2:5: '2x' is not a number", tab.getMessage());
         byte[] withBom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '1', ',', '?'};
         DataFormatException bom = failure("b.csv", withBom);
-        assertEquals("b.csv:1:3: '?' is not a number", bom.getMessage());
+        assertEquals("b.csv:1:3: '?' is not a number (line 1 is read as data, not as a header, because '1' is a"
+                + " number; a header's fields must all be names)", bom.getMessage());
     }
 
     @Test

@@ -79,12 +79,32 @@ class InputsTest {
         assertTrue(literal.getMessage().contains("data 'X' has shape [4, 2]") && literal.getMessage().contains("[n, 3]"),
                 literal.getMessage());
         in.set("data", "X", new Tensor(new double[12], 4, 3));
+        in.set("data", "y", new Tensor(new double[4], 4));
         IllegalArgumentException symbolic = assertThrows(IllegalArgumentException.class,
                 () -> in.set("hyper", "rho", new Tensor(new double[5], 5)));
         assertTrue(symbolic.getMessage().contains("hyper 'rho' has shape [5]") && symbolic.getMessage().contains("[4]")
-                && symbolic.getMessage().contains("n = 4 from X"), symbolic.getMessage());
+                && symbolic.getMessage().contains("n = 4 from X and y"), symbolic.getMessage());
         assertThrows(IllegalArgumentException.class, () -> in.set("data", "w", new Tensor(new double[3], 3)));
-        IllegalStateException missing = assertThrows(IllegalStateException.class, in::resolve);
+        Inputs fresh = new Inputs(wiring());
+        IllegalStateException missing = assertThrows(IllegalStateException.class, fresh::resolve);
         assertTrue(missing.getMessage().contains("y.csv"), missing.getMessage());
+    }
+
+    @Test
+    void oneValueAgainstAnotherNamesBothForEitherMayBeWrong() throws Exception {
+        // X is the misshapen one (5 rows where y has 4): the message must not blame y alone
+        Inputs in = new Inputs(wiring());
+        in.set("data", "X", new Tensor(new double[15], 5, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> in.set("data", "y", new Tensor(new double[4], 4)));
+        assertEquals("data 'y' has shape [4] and data 'X', given before, has shape [5, 3]: they disagree on n"
+                + " (4 against 5), so one of them is misshapen (y is declared real[n], so it needs shape [5] to fit X;"
+                + " X is declared real[n, 3])", e.getMessage());
+        // a hyper given first and then the data: the hyper is named too
+        Inputs hyperFirst = new Inputs(wiring());
+        hyperFirst.set("hyper", "rho", new Tensor(new double[7], 7));
+        IllegalArgumentException r = assertThrows(IllegalArgumentException.class,
+                () -> hyperFirst.set("data", "X", new Tensor(new double[12], 4, 3)));
+        assertTrue(r.getMessage().contains("hyper 'rho', given before, has shape [7]"), r.getMessage());
     }
 }

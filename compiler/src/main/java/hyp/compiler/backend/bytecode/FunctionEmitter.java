@@ -45,8 +45,10 @@ final class FunctionEmitter {
         for (String p : f.paramNames()) mv.visitParameter(p, 0);
         mv.visitCode();
         FunctionEmitter e = new FunctionEmitter(mv, f, fused);
+        ArgumentBlame blame = ArgumentBlame.open(mv, f);
         e.nodes(f.body().nodes());
         e.returnResults(f.body().results());
+        if (blame != null) blame.close(mv, e.locals);
         mv.visitMaxs(0, 0); // computed by the ClassWriter
         mv.visitEnd();
         return e.locals.size();
