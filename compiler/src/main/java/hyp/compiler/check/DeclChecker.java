@@ -57,14 +57,15 @@ final class DeclChecker {
     void train(Decl.Train t) {
         targets(t.targets(), Decl.VarKind.PARAM, "train");
         loss(t.loss());
-        use(t.by());
         if (t.steps() != null) count(t.steps(), "the number of steps");
+        int steps = t.steps() instanceof Expr.Num n && n.integer() && n.value() >= 1 ? (int) n.value() : -1;
+        use(t.by(), new TrainSettings(checker, steps));
     }
 
     void tune(Decl.Tune t) {
         targets(t.targets(), Decl.VarKind.HYPER, "tune");
         loss(t.loss());
-        use(t.by());
+        use(t.by(), null);
         if (t.rounds() != null) count(t.rounds(), "the number of rounds");
         if (t.method() != null && !HypergradientMethods.METHODS.contains(t.method().name())) {
             checker.diagnostics().error(t.method().span(), "unknown hypergradient method '" + t.method().name()
@@ -109,7 +110,8 @@ final class DeclChecker {
         }
     }
 
-    private void use(Decl.OptimizerUse use) {
+    /** An optimizer use; {@code train} checks a train statement's settings (null: a tune's, which are constants). */
+    private void use(Decl.OptimizerUse use, TrainSettings train) {
         String name = use.name().name();
         Decl.Optimizer declared = checker.optimizers().get(name);
         if (declared == null) {
@@ -124,7 +126,11 @@ final class DeclChecker {
             if (!known.contains(s.name().name())) {
                 checker.diagnostics().error(s.name().span(), "optimizer '" + name + "' has no setting '" + s.name().name() + "'");
             }
-            constant(s.value(), "setting '" + s.name().name() + "'");
+            if (train == null) {
+                constant(s.value(), "setting '" + s.name().name() + "'");
+            } else {
+                train.check(s);
+            }
         }
     }
 }

@@ -64,6 +64,27 @@ public final class OptimizerLowering {
             context.add(loss.paramNames().get(i));
             contextTypes.add(loss.params().get(i).type());
         }
+        // Hypers the settings read (a tuned learning rate, a schedule) join the context after the loss's inputs.
+        for (String h : settingHypers(program, train)) {
+            if (context.contains(h)) continue;
+            context.add(h);
+            contextTypes.add(program.globals().get(h).type());
+        }
+    }
+
+    /** The hypers a train statement's settings read, in order of appearance. */
+    public static List<String> settingHypers(CheckedProgram program, Decl.Train train) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Decl.Setting s : train.by().settings()) hypersIn(program, s.value(), out);
+        return List.copyOf(out);
+    }
+
+    private static void hypersIn(CheckedProgram program, Expr e, java.util.Set<String> out) {
+        if (e instanceof Expr.Name n && !n.name().equals("t")) {
+            hyp.compiler.check.Global g = program.globals().get(n.name());
+            if (g != null && g.kind() == Decl.VarKind.HYPER) out.add(n.name());
+        }
+        for (Expr c : Expr.children(e)) hypersIn(program, c, out);
     }
 
     public static OptimizerProgram lower(CheckedProgram program, Decl.Train train) {
@@ -79,7 +100,8 @@ public final class OptimizerLowering {
         params.add(w0);
         Map<String, Var> contextVars = contextParams(b, params);
         BlockLowering lowering = new BlockLowering(program, b, contextVars, params);
-        Map<String, Var> env = new LinkedHashMap<>(settings(lowering));
+        // Settings read in init see t = 1, the step that follows.
+        Map<String, Var> env = new LinkedHashMap<>(settings(lowering, b.integer(1)));
         env.put("w", w0);
         Map<String, Var> after = optimizer.init() == null ? env
                 : lowering.run(optimizer.init().stmts(), env, w -> grad(b, w, contextVars), w -> lossAt(b, w, contextVars));
@@ -176,7 +198,7 @@ public final class OptimizerLowering {
         params.add(t);
         Map<String, Var> contextVars = contextParams(b, params);
         BlockLowering lowering = new BlockLowering(program, b, contextVars, params);
-        Map<String, Var> env = new LinkedHashMap<>(settings(lowering));
+        Map<String, Var> env = new LinkedHashMap<>(settings(lowering, t));
         for (int k = 0; k < memory; k++) env.put(k == 0 ? "w" : compiled.state().get(k), params.get(k));
         env.put("t", t);
         List<Var> results = part.lower(b, lowering, env, w -> grad(b, w, contextVars), w -> lossAt(b, w, contextVars));
@@ -189,7 +211,7 @@ public final class OptimizerLowering {
     /** The step block's statements from the given state; returns (state'..., stop). */
     private List<Var> stepBody(IrBuilder sb, BlockLowering lowering, List<String> state, List<Var> params, Var t,
                                Map<String, Var> context, int memory) {
-        Map<String, Var> env = new LinkedHashMap<>(settings(lowering));
+        Map<String, Var> env = new LinkedHashMap<>(settings(lowering, t));
         for (int k = 0; k < memory; k++) env.put(state.get(k), params.get(k));
         env.put("t", t);
         Map<String, Var> stepped = lowering.run(optimizer.step().stmts(), env, w -> grad(sb, w, context),
@@ -223,13 +245,13 @@ public final class OptimizerLowering {
         return vars;
     }
 
-    /** The optimizer's settings with the train statement's overrides, as values. */
-    private Map<String, Var> settings(BlockLowering lowering) {
+    /** The optimizer's settings with the train statement's overrides, as values at step {@code t}. */
+    private Map<String, Var> settings(BlockLowering lowering, Var t) {
         Map<String, Expr> exprs = new LinkedHashMap<>();
         for (Decl.Setting s : optimizer.settings()) exprs.put(s.name().name(), s.value());
         for (Decl.Setting s : train.by().settings()) exprs.put(s.name().name(), s.value());
         Map<String, Var> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Expr> e : exprs.entrySet()) out.put(e.getKey(), lowering.expression(e.getValue(), Map.of()));
+        for (Map.Entry<String, Expr> e : exprs.entrySet()) out.put(e.getKey(), lowering.expression(e.getValue(), Map.of("t", t)));
         return out;
     }
 
