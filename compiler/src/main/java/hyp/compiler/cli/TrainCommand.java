@@ -64,6 +64,7 @@ final class TrainCommand implements Callable<Integer> {
         DefValues defs = DefValues.compile(program);
         List<AucMetric> metrics = AucMetric.parse(program, auc);
         int total = steps != null ? steps : opt.steps();
+        opt.checkSchedules(values, total);
 
         long start = System.nanoTime();
         GeneratedMethods methods = new GeneratedMethods(List.of(opt.init(), opt.step()));

@@ -2,6 +2,7 @@ package hyp.compiler.train;
 
 import hyp.compiler.ad.Derivatives;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.check.StepIndex;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.ir.Block;
 import hyp.compiler.ir.BlockLowering;
@@ -65,18 +66,38 @@ public final class OptimizerLowering {
             contextTypes.add(loss.params().get(i).type());
         }
         // Hypers the settings read (a tuned learning rate, a schedule) join the context after the loss's inputs.
-        for (String h : settingHypers(program, train)) {
+        for (String h : runHypers(program, train)) {
             if (context.contains(h)) continue;
             context.add(h);
             contextTypes.add(program.globals().get(h).type());
         }
     }
 
-    /** The hypers a train statement's settings read, in order of appearance. */
-    public static List<String> settingHypers(CheckedProgram program, Decl.Train train) {
+    /** The hypers a train statement's settings read, in order of appearance: they shape the run itself. */
+    public static List<String> runHypers(CheckedProgram program, Decl.Train train) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (Decl.Setting s : train.by().settings()) hypersIn(program, s.value(), out);
         return List.copyOf(out);
+    }
+
+    /** The settings' reads of a hyper at index t + c, checked against the hyper's size before each run. */
+    static List<hyp.runtime.train.ScheduleRead> scheduleReads(CheckedProgram program, Decl.Train train) {
+        List<hyp.runtime.train.ScheduleRead> out = new ArrayList<>();
+        for (Decl.Setting s : train.by().settings()) scheduleReads(program, s.value(), out);
+        return List.copyOf(out);
+    }
+
+    private static void scheduleReads(CheckedProgram program, Expr e, List<hyp.runtime.train.ScheduleRead> out) {
+        for (Expr c : Expr.children(e)) scheduleReads(program, c, out);
+        if (!(e instanceof Expr.Index ix) || !(ix.target() instanceof Expr.Name n)) return;
+        hyp.compiler.check.Global g = program.globals().get(n.name());
+        if (g == null || g.kind() != Decl.VarKind.HYPER) return;
+        for (int k = 0; k < ix.indices().size(); k++) {
+            Integer offset = ix.indices().get(k) instanceof Expr.Point p ? StepIndex.offset(p.at()) : null;
+            if (offset != null) {
+                out.add(new hyp.runtime.train.ScheduleRead(n.name(), k, offset, ix.span().location() + ": '" + ix.span().text() + "'"));
+            }
+        }
     }
 
     private static void hypersIn(CheckedProgram program, Expr e, java.util.Set<String> out) {
@@ -164,7 +185,7 @@ public final class OptimizerLowering {
 
         int steps = train.steps() == null ? 100 : (int) ((Expr.Num) train.steps()).value();
         List<String> stateNames = state.stream().map(n -> n.equals("w") ? param : n).toList();
-        return new OptimizerProgram(param, stateNames, init, step, List.copyOf(context), steps);
+        return new OptimizerProgram(param, stateNames, init, step, List.copyOf(context), steps, scheduleReads(program, train));
     }
 
     /** Lowers a part of an optimizer step for another pass (the reversible-step compiler); see {@link #stepParts}. */
