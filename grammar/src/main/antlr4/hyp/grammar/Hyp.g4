@@ -26,8 +26,8 @@ optSection   : 'init' block                 # initSection
              | 'until' expr                 # untilSection
              ;
 
-// train w on train_loss by adam(lr = 0.05) for 200 steps
-trainDecl    : 'train' targets 'on' loss=ID 'by' optimizerUse ('for' steps=expr 'steps')? ;
+// train w on train_loss by adam(lr = 0.05) for 200 steps;  train w from exp(logscale) * w on ... (a tunable start)
+trainDecl    : 'train' targets ('from' start=expr)? 'on' loss=ID 'by' optimizerUse ('for' steps=expr 'steps')? ;
 // tune rho on valid_loss by adam(lr = 0.1) for 50 rounds using reversible
 tuneDecl     : 'tune' targets 'on' loss=ID 'by' optimizerUse ('for' rounds=expr 'rounds')? ('using' method=ID)? ;
 targets      : ID (',' ID)* ;

@@ -59,7 +59,9 @@ final class DeclChecker {
         loss(t.loss());
         if (t.steps() != null) count(t.steps(), "the number of steps");
         int steps = t.steps() instanceof Expr.Num n && n.integer() && n.value() >= 1 ? (int) n.value() : -1;
-        use(t.by(), new TrainSettings(checker, steps));
+        TrainSettings settings = new TrainSettings(checker, steps);
+        settings.start(t);
+        use(t.by(), settings);
     }
 
     void tune(Decl.Tune t) {

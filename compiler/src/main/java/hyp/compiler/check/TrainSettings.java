@@ -6,7 +6,8 @@ import hyp.compiler.types.Dim;
 import hyp.compiler.types.Type;
 
 /**
- * A train statement's optimizer settings: real expressions of the file's hypers and of the step number {@code t}
+ * A train statement's start ({@code from}: an expression of the trained param's declared value and the hypers)
+ * and its optimizer settings: real expressions of the file's hypers and of the step number {@code t}
  * (1, 2, … as inside optimizers), so a learning rate, a momentum or a per-step schedule can be tuned. An index of
  * a hyper written {@code t + c} is checked against the hyper's literal size over the statement's steps; against a
  * dimension sized only at run time it is checked when the run starts.
@@ -23,14 +24,32 @@ final class TrainSettings {
 
     void check(Decl.Setting s) {
         String what = "setting '" + s.name().name() + "'";
-        ExprChecker ec = new ExprChecker(checker.diagnostics(), checker.typing(), names(what), n -> null);
+        ExprChecker ec = new ExprChecker(checker.diagnostics(), checker.typing(),
+                names(what, "t", Type.INT, " may read hypers and the step number t"), n -> null);
         if (ec.expect(s.value(), Type.REAL, what)) ranges(s.value());
     }
 
-    private ExprChecker.Names names(String what) {
+    /** {@code train w from E on ...}: E reads w (its declared or given value) and hypers, and is typed like w. */
+    void start(Decl.Train t) {
+        if (t.start() == null) return;
+        if (t.targets().size() != 1) {
+            checker.diagnostics().error(t.start().span(), "a start ('from') is for one trained param; this statement trains "
+                    + t.targets().size());
+            return;
+        }
+        String w = t.targets().get(0).name();
+        Global g = checker.globals().get(w);
+        if (g == null || g.kind() != Decl.VarKind.PARAM) return;
+        ExprChecker ec = new ExprChecker(checker.diagnostics(), checker.typing(),
+                names("the start of '" + w + "'", w, g.type(), " may read '" + w + "' (its declared value) and hypers"), n -> null);
+        ec.expect(t.start(), g.type(), "the start of '" + w + "'");
+    }
+
+    /** Hypers, dimensions and one local name of the given type; data and params are refused with {@code may}. */
+    private ExprChecker.Names names(String what, String localName, Type localType, String may) {
         return new ExprChecker.Names() {
             public Type local(String name) {
-                return name.equals("t") ? Type.INT : null;
+                return name.equals(localName) ? localType : null;
             }
 
             public Global global(String name) {
@@ -51,7 +70,7 @@ final class TrainSettings {
             public String unbound(String name) {
                 Global g = checker.globals().get(name);
                 if (g == null) return null;
-                return what + " may read hypers and the step number t, not " + g.kind().keyword() + " '" + name + "'";
+                return what + may + ", not " + g.kind().keyword() + " '" + name + "'";
             }
         };
     }

@@ -101,7 +101,7 @@ final class AstBuilder {
     }
 
     private Decl.Train train(TrainDeclContext ctx) {
-        return new Decl.Train(targets(ctx.targets()), ident(ctx.loss), use(ctx.optimizerUse()),
+        return new Decl.Train(targets(ctx.targets()), ctx.start == null ? null : expr(ctx.start), ident(ctx.loss), use(ctx.optimizerUse()),
                 ctx.steps == null ? null : expr(ctx.steps), span(ctx));
     }
 

@@ -30,8 +30,12 @@ public sealed interface Decl {
     /** {@code optimizer adam(lr = 0.001, ...) { init {...} step {...} until cond }}; init and until may be null. */
     record Optimizer(Ident name, List<Setting> settings, Block init, Block step, Expr until, Span span) implements Decl {}
 
-    /** {@code train w on loss by adam(lr = 0.05) for 200 steps}; steps may be null. */
-    record Train(List<Ident> targets, Ident loss, OptimizerUse by, Expr steps, Span span) implements Decl {}
+    /**
+     * {@code train w on loss by adam(lr = 0.05) for 200 steps}; steps may be null. {@code start}, from
+     * {@code train w from exp(s) * w on ...}, is the initial point as an expression of the param's declared value and
+     * the hypers (null: the declared value itself).
+     */
+    record Train(List<Ident> targets, Expr start, Ident loss, OptimizerUse by, Expr steps, Span span) implements Decl {}
 
     /** {@code tune rho on loss by adam(lr = 0.1) for 50 rounds using reversible}; rounds and method may be null. */
     record Tune(List<Ident> targets, Ident loss, OptimizerUse by, Expr rounds, Ident method, Span span) implements Decl {}

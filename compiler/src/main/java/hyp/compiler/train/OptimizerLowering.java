@@ -73,9 +73,10 @@ public final class OptimizerLowering {
         }
     }
 
-    /** The hypers a train statement's settings read, in order of appearance: they shape the run itself. */
+    /** The hypers a train statement's start and settings read, in order of appearance: they shape the run itself. */
     public static List<String> runHypers(CheckedProgram program, Decl.Train train) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (train.start() != null) hypersIn(program, train.start(), out);
         for (Decl.Setting s : train.by().settings()) hypersIn(program, s.value(), out);
         return List.copyOf(out);
     }
@@ -123,7 +124,8 @@ public final class OptimizerLowering {
         BlockLowering lowering = new BlockLowering(program, b, contextVars, params);
         // Settings read in init see t = 1, the step that follows.
         Map<String, Var> env = new LinkedHashMap<>(settings(lowering, b.integer(1)));
-        env.put("w", w0);
+        // train w from E: the run starts at E, evaluated at the param's declared value and the hypers.
+        env.put("w", train.start() == null ? w0 : lowering.expression(train.start(), Map.of(param, w0)));
         Map<String, Var> after = optimizer.init() == null ? env
                 : lowering.run(optimizer.init().stmts(), env, w -> grad(b, w, contextVars), w -> lossAt(b, w, contextVars));
         List<String> state = new ArrayList<>(List.of("w"));

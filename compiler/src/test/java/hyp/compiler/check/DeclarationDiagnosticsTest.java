@@ -192,6 +192,12 @@ class DeclarationDiagnosticsTest {
                 of("schedule index before its start", MODEL + "hyper s: real[9]\n"
                         + "train w on loss by descent(lr = s[t - 2]) for 5 steps", 8, 35,
                         "index 't - 2' runs from -1 to 3 over the 5 steps"),
+                of("start that reads data", MODEL + "data X: real[d]\ntrain w from w * X on loss by descent", 8, 18,
+                        "the start of 'w' may read 'w' (its declared value) and hypers, not data 'X'"),
+                of("start of another type", MODEL + "train w from sum(w) on loss by descent", 7, 14,
+                        "the start of 'w' must be real[d], not real"),
+                of("start of two params", MODEL + "param v: real\ntrain w, v from r on loss by descent", 8, 17,
+                        "a start ('from') is for one trained param; this statement trains 2"),
                 of("tune setting that reads a hyper", MODEL + "tune r on loss by descent(lr = r)", 7, 32,
                         "undefined name 'r'"));
     }

@@ -28,8 +28,14 @@ class TunedSettingsTest {
     private record Setup(HypergradientProgram program, CompiledDynamics dynamics, Map<String, Object> values, double[] hyper) {}
 
     private static Setup setup(String optimizer, String tuned) {
+        return setup("", optimizer, tuned);
+    }
+
+    /** @param start "" or a {@code from} clause */
+    private static Setup setup(String start, String optimizer, String tuned) {
         String source = LogregProblem.DECLARATIONS + "hyper loglr: real = -1\nhyper sched: real[" + STEPS + "] = -1\n"
-                + "train w on train_loss by " + optimizer + " for " + STEPS + " steps\n"
+                + "hyper logscale: real = 0\n"
+                + "train w " + start + " on train_loss by " + optimizer + " for " + STEPS + " steps\n"
                 + "tune " + tuned + " on valid_loss by adam(lr = 0.1) for 5 rounds\n";
         CheckedProgram checked = Pipeline.check(new SourceFile("t.hyp", source));
         HypergradientProgram hp = HypergradientProgram.compile(checked);
@@ -38,6 +44,8 @@ class TunedSettingsTest {
         double[] sched = new double[STEPS];
         for (int k = 0; k < STEPS; k++) sched[k] = LOG_LR + 0.2 * Math.sin(k);
         values.put("sched", new Tensor(sched, STEPS));
+        values.put("logscale", Math.log(0.5));
+        values.put("w", new Tensor(new double[] {0.9, -1.3, 0.4, 2.1}, 4));
         CompiledDynamics d = hp.dynamics(values, new GeneratedMethods(hp.functions()));
         return new Setup(hp, d, values, hp.hyperVector(d, values));
     }
@@ -99,6 +107,15 @@ class TunedSettingsTest {
     void aMomentumAndALearningRateTogether() {
         everyStrategyAgrees(setup("momentum(lr = exp(sched[t - 1]), beta = sigmoid(loglr + 3))", "sched, loglr"),
                 "momentum");
+    }
+
+    /** The initial point's scale and the learning rate: init's adjoint carries the start's share. */
+    @Test
+    void aTunableInitialScale() {
+        Setup s = setup("from exp(logscale) * w", "adam(lr = exp(loglr))", "logscale, loglr");
+        everyStrategyAgrees(s, "start");
+        Hypergradient g = new StoreAll().compute(s.dynamics(), STEPS, s.hyper());
+        assertTrue(Math.abs(g.gradient()[0]) > 1e-6, "the start should matter: " + g.gradient()[0]);
     }
 
     /** With every entry equal to loglr the runs are the same, so dL/dloglr is the sum of dL/dsched over the steps. */
