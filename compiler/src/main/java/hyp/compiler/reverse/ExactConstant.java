@@ -45,6 +45,14 @@ final class ExactConstant {
     /** {numerator, denominator} with a positive denominator, not necessarily reduced. */
     private BigInteger[] eval(Expr e, boolean settingsVisible) throws Failure {
         if (e instanceof Expr.Num n) return literal(n);
+        String read = settingsVisible ? null : firstName(e);
+        if (read != null) {
+            // Inside a train statement's setting a name is a hyper or the step number t.
+            throw new Failure(e, "'" + e.span().text() + "' reads " + (read.equals("t") ? "the step number t"
+                    : "hyper '" + read + "', which tuning changes") + ", so it is not an exact constant: the update is "
+                    + "undone by dividing by the same exact fraction at every step; fix it to a decimal (e.g. 0.9) "
+                    + "or tune it with unrolled, tree or binomial");
+        }
         if (e instanceof Expr.Name name) {
             Expr value = settingsVisible ? settings.get(name.name()) : null;
             if (value == null) {
@@ -74,6 +82,15 @@ final class ExactConstant {
         }
         throw new Failure(e, "'" + e.span().text() + "' is not an exact constant (literals, settings, + - * / and "
                 + "integer powers are; write a decay rate as a decimal, e.g. 0.9)");
+    }
+
+    private static String firstName(Expr e) {
+        if (e instanceof Expr.Name n) return n.name();
+        for (Expr c : Expr.children(e)) {
+            String n = firstName(c);
+            if (n != null) return n;
+        }
+        return null;
     }
 
     private BigInteger[] literal(Expr.Num n) throws Failure {
