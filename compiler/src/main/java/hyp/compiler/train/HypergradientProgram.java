@@ -88,7 +88,8 @@ public final class HypergradientProgram {
             }
         }
         Function loss = packing.wrap(Lowering.lower(program, trains.get(0).loss().name()));
-        List<String> runHypers = OptimizerLowering.runHypers(program, trains.get(0)).stream().filter(hypers::contains).toList();
+        List<String> shaping = OptimizerLowering.runHypers(program, trains.get(0));
+        List<String> runHypers = hypers.stream().filter(shaping::contains).toList();
         return new HypergradientProgram(opt, packing, hypers, outer, loss, runHypers);
     }
 
