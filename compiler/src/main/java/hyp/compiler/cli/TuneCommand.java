@@ -174,6 +174,11 @@ final class TuneCommand implements Callable<Integer> {
         summary.put("after", outcome(after, names.values(result.hyper())));
         List<Path> written = report == null ? List.of()
                 : TuneReport.write(report, summary, history.entries(), names, tune.loss().name());
+        if (report != null) {
+            written = new ArrayList<>(written);
+            written.addAll(ScheduleChart.write(report, hp.optimizer.schedules(), dynamics.hyperLayout(), history.entries(),
+                    result.hyper(), trainSteps));
+        }
         if (json) {
             if (report != null) summary.put("report", written.stream().map(Path::toString).toList());
             out.println(Json.write(summary));
