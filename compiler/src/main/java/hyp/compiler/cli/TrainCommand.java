@@ -70,6 +70,9 @@ final class TrainCommand implements Callable<Integer> {
         GeneratedMethods methods = new GeneratedMethods(List.of(opt.init(), opt.step()));
         Map<String, Object> packed = packing.pack(values);
         Object[] state = call(methods.apply(opt.init().name()), opt.init(), packed, null, 0);
+        // The run's start (a train statement's 'from' moves it off the declared value).
+        Map<String, Object> initial = new LinkedHashMap<>(values);
+        initial.putAll(packing.unpack(state[0]));
         int taken = 0;
         boolean stopped = false;
         while (taken < total && !stopped) {
@@ -81,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         Map<String, Object> trained = new LinkedHashMap<>(values);
         trained.putAll(packing.unpack(state[0]));
-        Map<String, Double> before = report(defs, metrics, values), after = report(defs, metrics, trained);
+        Map<String, Double> before = report(defs, metrics, initial), after = report(defs, metrics, trained);
 
         String by = train.by().name().name();
         if (json) {
