@@ -1,5 +1,6 @@
 package hyp.compiler.train;
 
+import static hyp.compiler.testing.Agreement.close;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,14 +49,6 @@ class TunedSettingsTest {
         values.put("w", new Tensor(new double[] {0.9, -1.3, 0.4, 2.1}, 4));
         CompiledDynamics d = hp.dynamics(values, new GeneratedMethods(hp.functions()));
         return new Setup(hp, d, values, hp.hyperVector(d, values));
-    }
-
-    private static void close(double[] expected, double[] actual, double rel, String what) {
-        assertEquals(expected.length, actual.length, what + " length");
-        double scale = 0;
-        for (double e : expected) scale = Math.max(scale, Math.abs(e));
-        assertTrue(scale > 0, what + ": the hypergradient should not vanish");
-        for (int i = 0; i < expected.length; i++) assertEquals(expected[i], actual[i], rel * scale, what + "[" + i + "]");
     }
 
     /** Fourth-order central differences of L_te with a step of 1e-3, each entry by four runs from the start. */
