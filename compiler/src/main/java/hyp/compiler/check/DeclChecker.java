@@ -58,7 +58,8 @@ final class DeclChecker {
         targets(t.targets(), Decl.VarKind.PARAM, "train");
         loss(t.loss());
         if (t.steps() != null) count(t.steps(), "the number of steps");
-        int steps = t.steps() instanceof Expr.Num n && n.integer() && n.value() >= 1 ? (int) n.value() : -1;
+        int steps = t.steps() == null ? Decl.Train.DEFAULT_STEPS
+                : t.steps() instanceof Expr.Num n && n.integer() && n.value() >= 1 ? (int) n.value() : -1;
         TrainSettings settings = new TrainSettings(checker, steps);
         settings.start(t);
         use(t.by(), settings);

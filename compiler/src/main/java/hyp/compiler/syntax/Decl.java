@@ -35,7 +35,10 @@ public sealed interface Decl {
      * {@code train w from exp(s) * w on ...}, is the initial point as an expression of the param's declared value and
      * the hypers (null: the declared value itself).
      */
-    record Train(List<Ident> targets, Expr start, Ident loss, OptimizerUse by, Expr steps, Span span) implements Decl {}
+    record Train(List<Ident> targets, Expr start, Ident loss, OptimizerUse by, Expr steps, Span span) implements Decl {
+        /** The steps of a statement without {@code for T steps}. */
+        public static final int DEFAULT_STEPS = 100;
+    }
 
     /** {@code tune rho on loss by adam(lr = 0.1) for 50 rounds using reversible}; rounds and method may be null. */
     record Tune(List<Ident> targets, Ident loss, OptimizerUse by, Expr rounds, Ident method, Span span) implements Decl {}

@@ -185,7 +185,7 @@ public final class OptimizerLowering {
         stepNames.addAll(context);
         Function step = function(optimizer.name().name() + "_step", sb, stepLowering, stepParams, stepNames, stepResults);
 
-        int steps = train.steps() == null ? 100 : (int) ((Expr.Num) train.steps()).value();
+        int steps = train.steps() == null ? Decl.Train.DEFAULT_STEPS : (int) ((Expr.Num) train.steps()).value();
         List<String> stateNames = state.stream().map(n -> n.equals("w") ? param : n).toList();
         return new OptimizerProgram(param, stateNames, init, step, List.copyOf(context), steps, scheduleReads(program, train));
     }

@@ -198,6 +198,9 @@ class DeclarationDiagnosticsTest {
                         "the start of 'w' must be real[d], not real"),
                 of("start of two params", MODEL + "param v: real\ntrain w, v from r on loss by descent", 8, 17,
                         "a start ('from') is for one trained param; this statement trains 2"),
+                of("schedule shorter than the default steps", MODEL + "hyper s: real[99]\n"
+                        + "train w on loss by descent(lr = s[t - 1])", 8, 35,
+                        "index 't - 1' runs from 0 to 99 over the 100 steps"),
                 of("tune setting that reads a hyper", MODEL + "tune r on loss by descent(lr = r)", 7, 32,
                         "undefined name 'r'"));
     }
