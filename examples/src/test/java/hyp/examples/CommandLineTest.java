@@ -130,6 +130,41 @@ class CommandLineTest {
                 && bad.err().contains("lbfgs.hyp:"), bad.err());
     }
 
+    /** The learning-rate schedule example: reversible and unrolled tuning, its figure, and a tuned momentum. */
+    @Test
+    void tuningAScheduleLowersTheValidationLossAndPlotsItAgainstTheStep(@TempDir Path dir) throws Exception {
+        double[] reversible = beforeAfter(hyp("tune", Examples.file("schedule.hyp").toString(), "--rounds", "4",
+                "--report", dir.toString(), "--json"));
+        assertTrue(reversible[1] < 0.95 * reversible[0], "reversible: " + reversible[0] + " -> " + reversible[1]);
+        assertTrue(Files.size(dir.resolve("schedule.png")) > 1000, "the schedule plot");
+        double[] unrolled = beforeAfter(hyp("tune", Examples.file("schedule.hyp").toString(), "--rounds", "4",
+                "--method", "unrolled", "--json"));
+        assertEquals(reversible[1], unrolled[1], 1e-9, "the same rounds by either method");
+
+        String source = Files.readString(Examples.file("schedule.hyp"))
+                .replace("hyper sched: real[100] = -5", "hyper sched: real[100] = -5\nhyper logit_beta: real = 2")
+                .replace("beta = 0.9)", "beta = sigmoid(logit_beta))")
+                .replace("tune sched on", "tune sched, logit_beta on").replace("using reversible", "using unrolled")
+                .replace("sgd(lr = 1000)", "adam(lr = 0.2)")
+                .replace("\"data/", "\"" + Examples.file("data").toAbsolutePath() + "/");
+        Path momentum = dir.resolve("momentum.hyp");
+        Files.writeString(momentum, source);
+        double[] both = beforeAfter(hyp("tune", momentum.toString(), "--rounds", "4", "--json"));
+        assertTrue(both[1] < 0.95 * both[0], "schedule and momentum: " + both[0] + " -> " + both[1]);
+        Processes.Run refused = hyp("tune", momentum.toString(), "--rounds", "1", "--method", "reversible");
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("momentum.hyp:") && refused.err().contains("reads hyper 'logit_beta'"), refused.err());
+    }
+
+    /** L_te before and after tuning, from tune --json. */
+    private static double[] beforeAfter(Processes.Run r) {
+        assertEquals(0, r.code(), r.err());
+        Matcher before = Pattern.compile("\"before\": \\{\"L_te\": ([-0-9.eE]+)").matcher(r.out());
+        Matcher after = Pattern.compile("\"after\": \\{\"L_te\": ([-0-9.eE]+)").matcher(r.out());
+        assertTrue(before.find() && after.find(), r.out());
+        return new double[] {Double.parseDouble(before.group(1)), Double.parseDouble(after.group(1))};
+    }
+
     @Test
     void syntheticDataIsWrittenAndReadBack(@TempDir Path dir) throws Exception {
         Processes.Run r = hyp("data", "synth", "logreg", "--out", dir.toString(), "--set", "n=40", "--set", "d=6", "--set", "seed=5");

@@ -28,7 +28,8 @@ optSection   : 'init' block                 # initSection
              ;
 
 // train w on train_loss by adam(lr = 0.05) for 200 steps      ... for 20 epochs batch 128 seed 7
-trainDecl    : 'train' targets 'on' loss=ID 'by' optimizerUse ('for' steps=expr unit=('steps' | 'epochs'))? batchClause? ;
+// train w from exp(logscale) * w on ... (a tunable start)
+trainDecl    : 'train' targets ('from' start=expr)? 'on' loss=ID 'by' optimizerUse ('for' steps=expr unit=('steps' | 'epochs'))? batchClause? ;
 batchClause  : 'batch' size=expr ('seed' seed=expr)? ;
 // tune rho on valid_loss by adam(lr = 0.1) for 50 rounds using reversible
 tuneDecl     : 'tune' targets 'on' loss=ID 'by' optimizerUse ('for' rounds=expr 'rounds')? ('using' method=ID)? ;

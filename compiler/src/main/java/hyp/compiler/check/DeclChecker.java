@@ -57,7 +57,6 @@ final class DeclChecker {
     void train(Decl.Train t) {
         targets(t.targets(), Decl.VarKind.PARAM, "train");
         loss(t.loss());
-        use(t.by());
         if (t.steps() != null) count(t.steps(), t.epochs() ? "the number of epochs" : "the number of steps");
         if (t.batch() != null) {
             count(t.batch().size(), "the batch size");
@@ -65,12 +64,19 @@ final class DeclChecker {
                 checker.diagnostics().error(t.batch().seed().span(), "the shuffle seed must be an integer literal");
             }
         }
+        // The steps a schedule may be indexed over; -1 when they are known only at run time (epochs of batches).
+        int steps = t.steps() == null ? Decl.Train.DEFAULT_STEPS
+                : t.epochs() && t.batch() != null ? -1
+                : t.steps() instanceof Expr.Num n && n.integer() && n.value() >= 1 ? (int) n.value() : -1;
+        TrainSettings settings = new TrainSettings(checker, steps);
+        settings.start(t);
+        use(t.by(), settings);
     }
 
     void tune(Decl.Tune t) {
         targets(t.targets(), Decl.VarKind.HYPER, "tune");
         loss(t.loss());
-        use(t.by());
+        use(t.by(), null);
         if (t.rounds() != null) count(t.rounds(), "the number of rounds");
         if (t.method() != null && !HypergradientMethods.METHODS.contains(t.method().name())) {
             checker.diagnostics().error(t.method().span(), "unknown hypergradient method '" + t.method().name()
@@ -115,7 +121,8 @@ final class DeclChecker {
         }
     }
 
-    private void use(Decl.OptimizerUse use) {
+    /** An optimizer use; {@code train} checks a train statement's settings (null: a tune's, which are constants). */
+    private void use(Decl.OptimizerUse use, TrainSettings train) {
         String name = use.name().name();
         Decl.Optimizer declared = checker.optimizers().get(name);
         if (declared == null) {
@@ -130,7 +137,11 @@ final class DeclChecker {
             if (!known.contains(s.name().name())) {
                 checker.diagnostics().error(s.name().span(), "optimizer '" + name + "' has no setting '" + s.name().name() + "'");
             }
-            constant(s.value(), "setting '" + s.name().name() + "'");
+            if (train == null) {
+                constant(s.value(), "setting '" + s.name().name() + "'");
+            } else {
+                train.check(s);
+            }
         }
     }
 }

@@ -79,6 +79,7 @@ final class ChainCommand implements Callable<Integer> {
         UpdateSequence seq = rp.sequence(dynamics, values, new GeneratedMethods(rp.functions()));
         int t = steps != null ? steps : hp.optimizer.steps(values);
         if (t < 0) throw new UsageException("--steps must be >= 0, got " + t);
+        hp.optimizer.checkSchedules(values, t);
         double[] hyper = hp.hyperVector(dynamics, values);
         double[] s0 = new double[dynamics.stateSize()];
         dynamics.init(hyper, s0);

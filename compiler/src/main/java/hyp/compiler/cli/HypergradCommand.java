@@ -77,6 +77,7 @@ final class HypergradCommand implements Callable<Integer> {
         methods = methods(hp);
         CompiledDynamics dynamics = hp.dynamics(values, methods);
         int t = steps != null ? steps : hp.optimizer.steps(values);
+        hp.optimizer.checkSchedules(values, t);
         double[] hyper = hp.hyperVector(dynamics, values);
         ReversibleRun reversible = method.equals("reversible")
                 ? ReversibleRun.of(program, hp, dynamics, values, t, hyper, fracBits) : null;
@@ -97,6 +98,8 @@ final class HypergradCommand implements Callable<Integer> {
         if (reversible != null) out.put("reversible", reversible.json());
         String note = implicitNote(hp, method);
         if (note != null) out.put("note", note);
+        String zero = method.equals("implicit") ? zeroAtOptimum(hp) : null;
+        if (zero != null) out.put("zeroAtOptimum", ordered("hypers", hp.runHypers, "why", zero));
         if (json) {
             out().println(Json.write(out));
         } else {
@@ -106,6 +109,7 @@ final class HypergradCommand implements Callable<Integer> {
                     + " bytes); work: " + g.work().forwardSteps() + " forward steps, " + g.work().adjointSteps() + " adjoint steps");
             if (reversible != null) reversible.lines().forEach(out()::println);
             if (note != null) out().println("note: " + note);
+            if (zero != null) out().println("note: " + zero);
         }
         return Main.OK;
     }
@@ -118,6 +122,18 @@ final class HypergradCommand implements Callable<Integer> {
         if (!method.equals("implicit") || hp.optimizer.batching() == null) return null;
         return "implicit uses the full training set's gradient and Hessian at the final weights; the minibatched run "
                 + "only supplies those weights (a stochastic inner problem has no implicit function)";
+    }
+
+    /**
+     * Why implicit differentiation gives zero for the hypers that shape the run (settings, the start): it assumes
+     * the trained w is a true optimum of the training loss, which they do not move. Null when there are none.
+     */
+    static String zeroAtOptimum(HypergradientProgram hp) {
+        if (hp.runHypers.isEmpty()) return null;
+        return "the implicit hypergradient of " + String.join(", ", hp.runHypers) + " is zero: implicit differentiation "
+                + "assumes w is a true optimum of the training loss, and optimizer settings and the initial point do not "
+                + "move that optimum; their effect on a finite run is seen by unrolled, tree, binomial, reversible, "
+                + "numerical or complex";
     }
 
     /** Runs the optimizer T steps, then solves the implicit-function system at the final parameters by CG. */

@@ -68,6 +68,7 @@ final class TrainCommand implements Callable<Integer> {
         DefValues defs = DefValues.compile(program);
         List<AucMetric> metrics = AucMetric.parse(program, auc);
         int total = steps != null ? steps : opt.steps(values);
+        opt.checkSchedules(values, total);
 
         long start = System.nanoTime();
         GeneratedMethods methods = new GeneratedMethods(List.of(opt.init(), opt.step()));
@@ -75,6 +76,9 @@ final class TrainCommand implements Callable<Integer> {
         Minibatches batches = opt.minibatches(packed);
         Object[] state = call(methods.apply(opt.init().name()), opt.init(), batch(opt, packed, batches, 0), null, 0);
         FiniteStates.require(opt.state(), state, 0);
+        // The run's start (a train statement's 'from' moves it off the declared value).
+        Map<String, Object> initial = new LinkedHashMap<>(values);
+        initial.putAll(packing.unpack(state[0]));
         int taken = 0;
         boolean stopped = false;
         while (taken < total && !stopped) {
@@ -88,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         Map<String, Object> trained = new LinkedHashMap<>(values);
         trained.putAll(packing.unpack(state[0]));
-        Map<String, Double> before = report(defs, metrics, values, "initial"), after = report(defs, metrics, trained,
+        Map<String, Double> before = report(defs, metrics, initial, "initial"), after = report(defs, metrics, trained,
                 "trained");
 
         String by = train.by().name().name();

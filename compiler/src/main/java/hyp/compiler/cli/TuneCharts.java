@@ -74,7 +74,7 @@ final class TuneCharts {
         return out;
     }
 
-    private static void write(JFreeChart chart, OutputStream out) throws IOException {
+    static void write(JFreeChart chart, OutputStream out) throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);

@@ -11,6 +11,7 @@ import hyp.compiler.train.HypergradientProgram;
 import hyp.compiler.train.OuterUpdates;
 import hyp.runtime.hyper.GreedyTuner;
 import hyp.runtime.hyper.HypergradientException;
+import hyp.runtime.hyper.OuterUpdate;
 import hyp.runtime.hyper.HypergradientStrategy;
 import hyp.runtime.hyper.Implicit;
 import hyp.runtime.hyper.ImplicitTuner;
@@ -118,7 +119,15 @@ final class TuneCommand implements Callable<Integer> {
         int n = rounds != null ? rounds
                 : tune.rounds() != null ? constants.count(tune.rounds(), "the number of rounds") : DEFAULT_ROUNDS;
         int trainSteps = hp.optimizer.steps(values);
-        int k = stepsPerRound != null ? stepsPerRound : Math.max(1, (trainSteps + n - 1) / n);
+        boolean wholeRuns = !hp.runHypers.isEmpty();
+        if (wholeRuns && implicit) throw new UsageException(HypergradCommand.zeroAtOptimum(hp) + ", so implicit tuning would not move them");
+        if (wholeRuns && stepsPerRound != null) {
+            throw new UsageException("--steps-per-round does not apply: " + String.join(", ", hp.runHypers)
+                    + " shape the run itself (its settings or its start), so each round trains all " + trainSteps + " steps");
+        }
+        int k = wholeRuns ? trainSteps : stepsPerRound != null ? stepsPerRound : Math.max(1, (trainSteps + n - 1) / n);
+        // Warm-started rounds go on counting steps past the train statement's.
+        hp.optimizer.checkSchedules(values, wholeRuns ? trainSteps : Math.max(trainSteps, Math.multiplyExact(n, k)));
         var methods = HypergradCommand.methods(hp);
         CompiledDynamics dynamics = hp.dynamics(values, methods);
         HypergradientStrategy strategy = implicit ? null
@@ -140,7 +149,8 @@ final class TuneCommand implements Callable<Integer> {
                         history.recording(rule.create(), names.entries()), new ImplicitTuner.Options(trainSteps, 1e-9, 10));
                 result = tuner.tune(dynamics, hp.objective(dynamics, values, methods), lambda0, n, history);
             } else {
-                GreedyTuner tuner = new GreedyTuner(strategy, k, history.recording(rule.create(), names.entries()));
+                OuterUpdate update = history.recording(rule.create(), names.entries());
+                GreedyTuner tuner = wholeRuns ? GreedyTuner.wholeRuns(strategy, k, update) : new GreedyTuner(strategy, k, update);
                 result = tuner.tune(dynamics, lambda0, n, history);
             }
         } catch (HypergradientException e) {
@@ -169,6 +179,11 @@ final class TuneCommand implements Callable<Integer> {
         summary.put("after", outcome(after, names.values(result.hyper())));
         List<Path> written = report == null ? List.of()
                 : TuneReport.write(report, summary, history.entries(), names, tune.loss().name());
+        if (report != null) {
+            written = new ArrayList<>(written);
+            written.addAll(ScheduleChart.write(report, hp.optimizer.schedules(), dynamics.hyperLayout(), history.entries(),
+                    result.hyper(), trainSteps));
+        }
         if (json) {
             if (report != null) summary.put("report", written.stream().map(Path::toString).toList());
             out.println(Json.write(summary));

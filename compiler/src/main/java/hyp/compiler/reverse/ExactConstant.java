@@ -18,10 +18,15 @@ final class ExactConstant {
     record Result(Rational value, NotConstant failure) {}
 
     private final Map<String, Expr> settings;
+    private final hyp.compiler.check.Typing typing;
 
-    /** @param settings the optimizer's settings with the train statement's overrides, by name */
-    ExactConstant(Map<String, Expr> settings) {
+    /**
+     * @param settings the optimizer's settings with the train statement's overrides, by name
+     * @param typing   the checked types, which tell a hyper (real) a setting reads from t or a dimension (int)
+     */
+    ExactConstant(Map<String, Expr> settings, hyp.compiler.check.Typing typing) {
         this.settings = settings;
+        this.typing = typing;
     }
 
     Result evaluate(Expr e) {
@@ -45,6 +50,14 @@ final class ExactConstant {
     /** {numerator, denominator} with a positive denominator, not necessarily reduced. */
     private BigInteger[] eval(Expr e, boolean settingsVisible) throws Failure {
         if (e instanceof Expr.Num n) return literal(n);
+        Expr.Name read = settingsVisible ? null : varying(e);
+        if (read != null) {
+            // Inside a train statement's setting a real name is a hyper and an int named t the step number.
+            throw new Failure(e, "'" + e.span().text() + "' reads " + (read.name().equals("t") ? "the step number t"
+                    : "hyper '" + read.name() + "', which tuning changes") + ", so it is not an exact constant: the update is "
+                    + "undone by dividing by the same exact fraction at every step; fix it to a decimal (e.g. 0.9) "
+                    + "or tune it with unrolled, tree or binomial");
+        }
         if (e instanceof Expr.Name name) {
             Expr value = settingsVisible ? settings.get(name.name()) : null;
             if (value == null) {
@@ -74,6 +87,20 @@ final class ExactConstant {
         }
         throw new Failure(e, "'" + e.span().text() + "' is not an exact constant (literals, settings, + - * / and "
                 + "integer powers are; write a decay rate as a decimal, e.g. 0.9)");
+    }
+
+    /** The first name in e that varies over a run or over tuning: a hyper, or the step number t. */
+    private Expr.Name varying(Expr e) {
+        if (e instanceof Expr.Name n) {
+            hyp.compiler.types.Type type = typing.type(n);
+            boolean step = n.name().equals("t") && type != null && type.isInt();
+            if (step || type != null && !type.isInt()) return n;
+        }
+        for (Expr c : Expr.children(e)) {
+            Expr.Name n = varying(c);
+            if (n != null) return n;
+        }
+        return null;
     }
 
     private BigInteger[] literal(Expr.Num n) throws Failure {

@@ -5,7 +5,6 @@ import hyp.compiler.check.Typing;
 import hyp.compiler.syntax.Block;
 import hyp.compiler.syntax.Expr;
 import hyp.compiler.syntax.Stmt;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,26 +63,7 @@ final class NameUse {
 
     /** The direct sub-expressions of e. */
     static List<Expr> children(Expr e) {
-        List<Expr> out = new ArrayList<>();
-        if (e instanceof Expr.Unary u) out.add(u.operand());
-        else if (e instanceof Expr.Binary b) {
-            out.add(b.left());
-            out.add(b.right());
-        } else if (e instanceof Expr.Call c) {
-            for (Expr.Arg a : c.args()) out.add(a.value());
-        } else if (e instanceof Expr.Index ix) {
-            out.add(ix.target());
-            for (Expr.IndexArg a : ix.indices()) {
-                if (a instanceof Expr.Point p) out.add(p.at());
-                else if (a instanceof Expr.Slice s) {
-                    if (s.from() != null) out.add(s.from());
-                    if (s.to() != null) out.add(s.to());
-                }
-            }
-        } else if (e instanceof Expr.TensorLit t) {
-            out.addAll(t.elements());
-        }
-        return out;
+        return Expr.children(e);
     }
 
     private static void collect(Expr e, Set<String> out) {

@@ -90,7 +90,7 @@ final class StepAnalysis {
     private StepPlan.Update update(int p) {
         Stmt.Assign a = (Stmt.Assign) stmts.get(p);
         String x = a.target().name();
-        UpdateForm form = UpdateForm.of(a, new ExactConstant(visibleSettings(p)), error);
+        UpdateForm form = UpdateForm.of(a, new ExactConstant(visibleSettings(p), typing), error);
         Set<String> need = new LinkedHashSet<>();
         for (UpdateForm.Term t : form.increment()) need.addAll(NameUse.reads(t.expr()));
         List<Integer> slice = slice(p, need);

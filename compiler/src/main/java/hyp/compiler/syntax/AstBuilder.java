@@ -111,8 +111,9 @@ final class AstBuilder {
     }
 
     private Decl.Train train(TrainDeclContext ctx) {
-        return new Decl.Train(targets(ctx.targets()), ident(ctx.loss), use(ctx.optimizerUse()),
-                ctx.steps == null ? null : expr(ctx.steps), ctx.unit != null && ctx.unit.getText().equals("epochs"),
+        return new Decl.Train(targets(ctx.targets()), ctx.start == null ? null : expr(ctx.start), ident(ctx.loss),
+                use(ctx.optimizerUse()), ctx.steps == null ? null : expr(ctx.steps),
+                ctx.unit != null && ctx.unit.getText().equals("epochs"),
                 ctx.batchClause() == null ? null : batch(ctx.batchClause()), span(ctx));
     }
 

@@ -33,10 +33,15 @@ public sealed interface Decl {
 
     /**
      * {@code train w on loss by adam(lr = 0.05) for 200 steps}, or {@code ... for 20 epochs batch 128 seed 7}; steps
-     * and batch may be null; {@code epochs} says the count is of epochs (passes over the training set).
+     * and batch may be null; {@code epochs} says the count is of epochs (passes over the training set). {@code start},
+     * from {@code train w from exp(s) * w on ...}, is the initial point as an expression of the param's declared value
+     * and the hypers (null: the declared value itself).
      */
-    record Train(List<Ident> targets, Ident loss, OptimizerUse by, Expr steps, boolean epochs, Batch batch, Span span)
-            implements Decl {}
+    record Train(List<Ident> targets, Expr start, Ident loss, OptimizerUse by, Expr steps, boolean epochs, Batch batch,
+            Span span) implements Decl {
+        /** The steps of a statement without {@code for T steps}. */
+        public static final int DEFAULT_STEPS = 100;
+    }
 
     /** {@code batch 128 seed 7}: minibatches of the training data; seed may be null (then 0). */
     record Batch(Expr size, Expr seed, Span span) {}

@@ -7,6 +7,30 @@ import java.util.List;
 public sealed interface Expr {
     Span span();
 
+    /** The direct sub-expressions of e, in source order. */
+    static List<Expr> children(Expr e) {
+        List<Expr> out = new java.util.ArrayList<>();
+        if (e instanceof Unary u) out.add(u.operand());
+        else if (e instanceof Binary b) {
+            out.add(b.left());
+            out.add(b.right());
+        } else if (e instanceof Call c) {
+            for (Arg a : c.args()) out.add(a.value());
+        } else if (e instanceof Index ix) {
+            out.add(ix.target());
+            for (IndexArg a : ix.indices()) {
+                if (a instanceof Point p) out.add(p.at());
+                else if (a instanceof Slice s) {
+                    if (s.from() != null) out.add(s.from());
+                    if (s.to() != null) out.add(s.to());
+                }
+            }
+        } else if (e instanceof TensorLit t) {
+            out.addAll(t.elements());
+        }
+        return out;
+    }
+
     /** A number literal; {@code integer} when written without a point or exponent. */
     record Num(double value, boolean integer, Span span) implements Expr {}
 

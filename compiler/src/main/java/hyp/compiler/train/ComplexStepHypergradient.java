@@ -57,6 +57,7 @@ public final class ComplexStepHypergradient {
     public Hypergradient compute(Map<String, Object> given, int steps) {
         if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, got " + steps);
         Map<String, Object> values = program.packing.pack(given);
+        program.optimizer.checkSchedules(values, steps);
         List<Object> hypers = new ArrayList<>();
         List<String> entries = new ArrayList<>();
         for (String h : program.hypers) {

@@ -31,9 +31,15 @@ public final class HypergradientProgram {
     public final Function lossGradient, lossSecondOrder;
     /** The training loss (packed), as the implicit method reads it. */
     final Function loss;
+    /**
+     * The tuned hypers that shape the run itself (read by the train statement's settings or its initial point), in
+     * order; tuning then trains from the start each round ({@code GreedyTuner.wholeRuns}).
+     */
+    public final List<String> runHypers;
 
     private HypergradientProgram(OptimizerProgram optimizer, ParamPacking packing, List<String> hypers, Function outer,
-                                 Function loss) {
+                                 Function loss, List<String> runHypers) {
+        this.runHypers = runHypers;
         this.optimizer = optimizer;
         this.packing = packing;
         this.loss = loss;
@@ -83,7 +89,9 @@ public final class HypergradientProgram {
             }
         }
         Function loss = packing.wrap(Lowering.lower(program, trains.get(0).loss().name()));
-        return new HypergradientProgram(opt, packing, hypers, outer, loss);
+        List<String> shaping = OptimizerLowering.runHypers(program, trains.get(0));
+        List<String> runHypers = hypers.stream().filter(shaping::contains).toList();
+        return new HypergradientProgram(opt, packing, hypers, outer, loss, runHypers);
     }
 
     /** All functions to compile into one class. */

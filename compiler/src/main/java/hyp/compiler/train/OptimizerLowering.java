@@ -2,6 +2,7 @@ package hyp.compiler.train;
 
 import hyp.compiler.ad.Derivatives;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.check.StepIndex;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.ir.Block;
 import hyp.compiler.ir.BlockLowering;
@@ -64,6 +65,48 @@ public final class OptimizerLowering {
             context.add(loss.paramNames().get(i));
             contextTypes.add(loss.params().get(i).type());
         }
+        // Hypers the settings read (a tuned learning rate, a schedule) join the context after the loss's inputs.
+        for (String h : runHypers(program, train)) {
+            if (context.contains(h)) continue;
+            context.add(h);
+            contextTypes.add(program.globals().get(h).type());
+        }
+    }
+
+    /** The hypers a train statement's start and settings read, in order of appearance: they shape the run itself. */
+    public static List<String> runHypers(CheckedProgram program, Decl.Train train) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (train.start() != null) hypersIn(program, train.start(), out);
+        for (Decl.Setting s : train.by().settings()) hypersIn(program, s.value(), out);
+        return List.copyOf(out);
+    }
+
+    /** The settings' reads of a hyper at index t + c, checked against the hyper's size before each run. */
+    static List<hyp.runtime.train.ScheduleRead> scheduleReads(CheckedProgram program, Decl.Train train) {
+        List<hyp.runtime.train.ScheduleRead> out = new ArrayList<>();
+        for (Decl.Setting s : train.by().settings()) scheduleReads(program, s.value(), out);
+        return List.copyOf(out);
+    }
+
+    private static void scheduleReads(CheckedProgram program, Expr e, List<hyp.runtime.train.ScheduleRead> out) {
+        for (Expr c : Expr.children(e)) scheduleReads(program, c, out);
+        if (!(e instanceof Expr.Index ix) || !(ix.target() instanceof Expr.Name n)) return;
+        hyp.compiler.check.Global g = program.globals().get(n.name());
+        if (g == null || g.kind() != Decl.VarKind.HYPER) return;
+        for (int k = 0; k < ix.indices().size(); k++) {
+            Integer offset = ix.indices().get(k) instanceof Expr.Point p ? StepIndex.offset(p.at()) : null;
+            if (offset != null) {
+                out.add(new hyp.runtime.train.ScheduleRead(n.name(), k, offset, ix.span().location() + ": '" + ix.span().text() + "'"));
+            }
+        }
+    }
+
+    private static void hypersIn(CheckedProgram program, Expr e, java.util.Set<String> out) {
+        if (e instanceof Expr.Name n && !n.name().equals("t")) {
+            hyp.compiler.check.Global g = program.globals().get(n.name());
+            if (g != null && g.kind() == Decl.VarKind.HYPER) out.add(n.name());
+        }
+        for (Expr c : Expr.children(e)) hypersIn(program, c, out);
     }
 
     public static OptimizerProgram lower(CheckedProgram program, Decl.Train train) {
@@ -79,8 +122,10 @@ public final class OptimizerLowering {
         params.add(w0);
         Map<String, Var> contextVars = contextParams(b, params);
         BlockLowering lowering = new BlockLowering(program, b, contextVars, params);
-        Map<String, Var> env = new LinkedHashMap<>(settings(lowering));
-        env.put("w", w0);
+        // Settings read in init see t = 1, the step that follows.
+        Map<String, Var> env = new LinkedHashMap<>(settings(lowering, b.integer(1)));
+        // train w from E: the run starts at E, evaluated at the param's declared value and the hypers.
+        env.put("w", train.start() == null ? w0 : lowering.expression(train.start(), Map.of(param, w0)));
         Map<String, Var> after = optimizer.init() == null ? env
                 : lowering.run(optimizer.init().stmts(), env, w -> grad(b, w, contextVars), w -> lossAt(b, w, contextVars));
         List<String> state = new ArrayList<>(List.of("w"));
@@ -140,10 +185,10 @@ public final class OptimizerLowering {
         stepNames.addAll(context);
         Function step = function(optimizer.name().name() + "_step", sb, stepLowering, stepParams, stepNames, stepResults);
 
-        int steps = train.steps() == null ? 100 : (int) ((Expr.Num) train.steps()).value();
+        int steps = train.steps() == null ? Decl.Train.DEFAULT_STEPS : (int) ((Expr.Num) train.steps()).value();
         List<String> stateNames = state.stream().map(n -> n.equals("w") ? param : n).toList();
         return new OptimizerProgram(param, stateNames, init, step, List.copyOf(context), steps,
-                Batching.of(program, train, reads()));
+                Batching.of(program, train, reads()), scheduleReads(program, train));
     }
 
     /** The globals the training loss reads, the trained params by their own names. */
@@ -184,7 +229,7 @@ public final class OptimizerLowering {
         params.add(t);
         Map<String, Var> contextVars = contextParams(b, params);
         BlockLowering lowering = new BlockLowering(program, b, contextVars, params);
-        Map<String, Var> env = new LinkedHashMap<>(settings(lowering));
+        Map<String, Var> env = new LinkedHashMap<>(settings(lowering, t));
         for (int k = 0; k < memory; k++) env.put(k == 0 ? "w" : compiled.state().get(k), params.get(k));
         env.put("t", t);
         List<Var> results = part.lower(b, lowering, env, w -> grad(b, w, contextVars), w -> lossAt(b, w, contextVars));
@@ -197,7 +242,7 @@ public final class OptimizerLowering {
     /** The step block's statements from the given state; returns (state'..., stop). */
     private List<Var> stepBody(IrBuilder sb, BlockLowering lowering, List<String> state, List<Var> params, Var t,
                                Map<String, Var> context, int memory) {
-        Map<String, Var> env = new LinkedHashMap<>(settings(lowering));
+        Map<String, Var> env = new LinkedHashMap<>(settings(lowering, t));
         for (int k = 0; k < memory; k++) env.put(state.get(k), params.get(k));
         env.put("t", t);
         Map<String, Var> stepped = lowering.run(optimizer.step().stmts(), env, w -> grad(sb, w, context),
@@ -231,13 +276,13 @@ public final class OptimizerLowering {
         return vars;
     }
 
-    /** The optimizer's settings with the train statement's overrides, as values. */
-    private Map<String, Var> settings(BlockLowering lowering) {
+    /** The optimizer's settings with the train statement's overrides, as values at step {@code t}. */
+    private Map<String, Var> settings(BlockLowering lowering, Var t) {
         Map<String, Expr> exprs = new LinkedHashMap<>();
         for (Decl.Setting s : optimizer.settings()) exprs.put(s.name().name(), s.value());
         for (Decl.Setting s : train.by().settings()) exprs.put(s.name().name(), s.value());
         Map<String, Var> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Expr> e : exprs.entrySet()) out.put(e.getKey(), lowering.expression(e.getValue(), Map.of()));
+        for (Map.Entry<String, Expr> e : exprs.entrySet()) out.put(e.getKey(), lowering.expression(e.getValue(), Map.of("t", t)));
         return out;
     }
 

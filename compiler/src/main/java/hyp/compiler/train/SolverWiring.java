@@ -74,6 +74,16 @@ public final class SolverWiring {
             ReversibleWiring.write(p, reversible, hp.optimizer.state(), hp.hypers, reversibleClass);
         }
         p.setProperty("tune.hypers", String.join(",", hp.hypers));
+        p.setProperty("tune.runHypers", String.join(",", hp.runHypers));
+        List<hyp.runtime.train.ScheduleRead> schedules = hp.optimizer.schedules();
+        p.setProperty("train.schedules", Integer.toString(schedules.size()));
+        for (int k = 0; k < schedules.size(); k++) {
+            String key = "train.schedule." + k + ".";
+            p.setProperty(key + "hyper", schedules.get(k).hyper());
+            p.setProperty(key + "axis", Integer.toString(schedules.get(k).axis()));
+            p.setProperty(key + "offset", Integer.toString(schedules.get(k).offset()));
+            p.setProperty(key + "where", schedules.get(k).where());
+        }
         p.setProperty("tune.loss", hp.outer.name());
         p.setProperty("tune.method", method);
         p.setProperty("tune.rounds", Integer.toString(rounds));

@@ -180,8 +180,29 @@ class DeclarationDiagnosticsTest {
                         "the number of steps must be a positive integer literal"),
                 of("fractional number of rounds", MODEL + "tune r on loss by descent for 1.5 rounds", 7, 31,
                         "the number of rounds must be a positive integer literal"),
-                of("setting that is not a constant", MODEL + "train w on loss by descent(lr = w)", 7, 33,
-                        "undefined name 'w'"));
+                of("setting that reads a param", MODEL + "train w on loss by descent(lr = w)", 7, 33,
+                        "setting 'lr' may read hypers and the step number t, not param 'w'"),
+                of("setting that reads data", MODEL + "data X: real[d]\ntrain w on loss by descent(lr = exp(X[0]))", 8, 37,
+                        "setting 'lr' may read hypers and the step number t, not data 'X'"),
+                of("setting that is a tensor", MODEL + "hyper s: real[3]\ntrain w on loss by descent(lr = s)", 8, 33,
+                        "setting 'lr' must be real, not real[3]"),
+                of("schedule shorter than the steps", MODEL + "hyper s: real[5]\n"
+                        + "train w on loss by descent(lr = exp(s[t])) for 5 steps", 8, 39,
+                        "index 't' runs from 1 to 5 over the 5 steps (t = 1 … 5), but axis 0 of hyper 's' has 5 entries (0 … 4)"),
+                of("schedule index before its start", MODEL + "hyper s: real[9]\n"
+                        + "train w on loss by descent(lr = s[t - 2]) for 5 steps", 8, 35,
+                        "index 't - 2' runs from -1 to 3 over the 5 steps"),
+                of("start that reads data", MODEL + "data X: real[d]\ntrain w from w * X on loss by descent", 8, 18,
+                        "the start of 'w' may read 'w' (its declared value) and hypers, not data 'X'"),
+                of("start of another type", MODEL + "train w from sum(w) on loss by descent", 7, 14,
+                        "the start of 'w' must be real[d], not real"),
+                of("start of two params", MODEL + "param v: real\ntrain w, v from r on loss by descent", 8, 17,
+                        "a start ('from') is for one trained param; this statement trains 2"),
+                of("schedule shorter than the default steps", MODEL + "hyper s: real[99]\n"
+                        + "train w on loss by descent(lr = s[t - 1])", 8, 35,
+                        "index 't - 1' runs from 0 to 99 over the 100 steps"),
+                of("tune setting that reads a hyper", MODEL + "tune r on loss by descent(lr = r)", 7, 32,
+                        "undefined name 'r'"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -32,6 +32,26 @@ class StepAnalysisTest {
         assertEquals("v = 9/10·v - f(v); w = w + f", Setup.compile("", "nesterov").describe());
     }
 
+    /** A tuned learning rate scales the increment, which still does not read the state it updates. */
+    @Test
+    void aLearningRateThatIsAHyperStillInverts() {
+        String hypers = "hyper loglr: real = -2\nhyper sched: real[100] = -2\n";
+        assertEquals("v = 9/10·v - f; w = w + f", Setup.compile(hypers, "momentum(lr = exp(sched[t - 1]))").describe());
+        assertTrue(Setup.compile(hypers, "adam(lr = exp(loglr))").describe().contains("m = 9/10·m + f"));
+    }
+
+    /** A tuned decay rate has no exact value to divide by: refused at the setting, saying why. */
+    @Test
+    void aDecayRateThatIsAHyperIsRefusedAtTheSetting() {
+        Diagnostic d = rejected("hyper logit_beta: real = 2\n", "momentum(beta = sigmoid(logit_beta))");
+        assertEquals("t.hyp", d.span().file().name());
+        assertEquals(line(3), d.span().line(), "the train statement, after the declaration and its newline");
+        assertEquals("sigmoid(logit_beta)", d.span().text());
+        assertTrue(d.message().contains("'v = beta * v - lr * grad(w)'")
+                && d.message().contains("reads hyper 'logit_beta', which tuning changes")
+                && d.message().contains("not an exact constant"), d.message());
+    }
+
     @Test
     void adamsUntilRuleIsEvaluatedWithItsMomentsAndMomentsShareOneFunction() {
         // g = grad(w) after w's update: m and v read it, w does not change again, so the until rule (‖g‖) can be

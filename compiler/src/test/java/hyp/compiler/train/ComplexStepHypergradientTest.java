@@ -1,5 +1,6 @@
 package hyp.compiler.train;
 
+import static hyp.compiler.testing.Agreement.close;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,14 +31,6 @@ class ComplexStepHypergradientTest {
         Map<String, Object> values = LogregProblem.data(11, 12, 8, 4);
         CompiledDynamics d = hp.dynamics(values, new GeneratedMethods(hp.functions()));
         return new Setup(hp, d, values, hp.hyperVector(d, values));
-    }
-
-    private static void close(double[] expected, double[] actual, double rel, String what) {
-        assertEquals(expected.length, actual.length, what + " length");
-        double scale = 0;
-        for (double e : expected) scale = Math.max(scale, Math.abs(e));
-        assertTrue(scale > 0, what + ": the hypergradient should not vanish");
-        for (int i = 0; i < expected.length; i++) assertEquals(expected[i], actual[i], rel * scale, what + "[" + i + "]");
     }
 
     @ParameterizedTest

@@ -225,11 +225,11 @@ public final class Solver {
         if (steps < 0) throw new IllegalArgumentException("Solver.hypergradient: steps must be >= 0, got " + steps);
         if (method.equals("reversible") || method.startsWith("reversible:")) {
             Integer bits = fracBits(method);
-            Assembled a = assemble();
+            Assembled a = assemble(steps);
             return reversible(a, bits).compute(a.dynamics(), steps, a.hyper());
         }
         if (method.equals("implicit")) {
-            Assembled a = assemble();
+            Assembled a = assemble(steps);
             return ImplicitAtLastIterate.compute(a.dynamics(), a.objective(), steps, a.hyper(), HYPERGRADIENT_CG);
         }
         HypergradientStrategy strategy;
@@ -238,7 +238,7 @@ public final class Solver {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + " (or implicit, reversible, reversible:B)", e);
         }
-        Assembled a = assemble();
+        Assembled a = assemble(steps);
         return strategy.compute(a.dynamics(), steps, a.hyper());
     }
 
@@ -259,16 +259,26 @@ public final class Solver {
         if (rounds < 1) throw new IllegalArgumentException("Solver.tune: rounds must be >= 1, got " + rounds);
         Objects.requireNonNull(listener, "Solver.tune: listener must not be null");
         String method = wiring.method();
-        Assembled a = assemble();
+        boolean wholeRuns = !wiring.runHypers().isEmpty();
+        if (wholeRuns && method.equals("implicit")) {
+            throw new IllegalStateException("implicit tuning cannot move " + String.join(", ", wiring.runHypers())
+                    + ": implicit differentiation assumes w is a true optimum of the training loss, which optimizer "
+                    + "settings and the initial point do not move, so their hypergradient is zero there; use unrolled, "
+                    + "tree, binomial:S, reversible or numerical");
+        }
+        int trainSteps = steps();
+        int k = wholeRuns ? trainSteps : Math.max(1, (trainSteps + rounds - 1) / rounds);
+        // Warm-started rounds go on counting steps past the train statement's.
+        Assembled a = assemble(wholeRuns ? trainSteps : Math.max(trainSteps, Math.multiplyExact(rounds, k)));
         if (method.equals("implicit")) {
             ImplicitTuner tuner = new ImplicitTuner(new Implicit(TUNING_CG), wiring.update().create(),
-                    new ImplicitTuner.Options(a.steps(wiring), 1e-9, 10));
+                    new ImplicitTuner.Options(trainSteps, 1e-9, 10));
             return tuner.tune(a.dynamics(), a.objective(), a.hyper(), rounds, listener);
         }
-        int k = Math.max(1, (a.steps(wiring) + rounds - 1) / rounds);
         HypergradientStrategy strategy = method.equals("reversible") ? reversible(a, null)
                 : HypergradientMethods.forRounds(method, k);
-        GreedyTuner tuner = new GreedyTuner(strategy, k, wiring.update().create());
+        GreedyTuner tuner = wholeRuns ? GreedyTuner.wholeRuns(strategy, k, wiring.update().create())
+                : new GreedyTuner(strategy, k, wiring.update().create());
         return tuner.tune(a.dynamics(), a.hyper(), rounds, listener);
     }
 
@@ -279,8 +289,8 @@ public final class Solver {
      * @throws IllegalArgumentException when {@code hyper} has another length than λ or a non-finite entry
      */
     public double validationLoss(double[] hyper) {
-        Assembled a = assemble();
-        var dynamics = a.dynamics();
+        int steps = steps();
+        var dynamics = assemble(steps).dynamics();
         checkLength("validationLoss", "hyper", hyper, dynamics.hyperLayout());
         for (int i = 0; i < hyper.length; i++) {
             if (!Double.isFinite(hyper[i])) {
@@ -288,7 +298,7 @@ public final class Solver {
                         + dynamics.hyperLayout().entryName(i) + ") is " + hyper[i] + "; λ must be finite");
             }
         }
-        double[] s = dynamics.run(hyper, a.steps(wiring));
+        double[] s = dynamics.run(hyper, steps);
         return dynamics.outerLoss(s, hyper);
     }
 
@@ -320,6 +330,22 @@ public final class Solver {
 
     private Assembled assemble() {
         return Assembled.of(wiring, training, inputs.resolve());
+    }
+
+    /** As {@link #assemble()}, for a run of {@code steps} steps: its per-step schedules must cover them. */
+    private Assembled assemble(int steps) {
+        Map<String, Object> values = inputs.resolve();
+        wiring.checkSchedules(values, steps);
+        return Assembled.of(wiring, training, values);
+    }
+
+    /**
+     * The tuned hypers that shape the run itself (read by the train statement's settings or its start): the
+     * implicit hypergradient of each is zero, since they do not move a true optimum, and {@link #tune} trains
+     * from the start in every round when there are any.
+     */
+    public List<String> runHypers() {
+        return wiring.runHypers();
     }
 
     /** Reversible learning on the sequence the wiring describes, bound to {@code a}'s dynamics and values. */

@@ -1,6 +1,7 @@
 package hyp.runtime.embed;
 
 import hyp.runtime.train.BatchRule;
+import hyp.runtime.train.ScheduleRead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ import java.util.Properties;
  *       {@code train.steps} (the statement's count: of epochs when {@code train.batch.epochs} says so),
  *       {@code train.state} (the optimizer's state entries, the trained value first),
  *       {@code train.optimizer} (its name);</li>
+ *   <li>{@code train.schedules} (optional, a count N) with {@code train.schedule.K.hyper}, {@code .axis},
+ *       {@code .offset} and {@code .where} for K below N: the settings' per-step reads of hypers;</li>
+ *   <li>{@code tune.runHypers} (optional): the tuned hypers the settings or the start read, tuned by whole runs;</li>
  *   <li>{@code tune.hypers}, {@code tune.loss}, {@code tune.method}, {@code tune.rounds}, {@code tune.update}
  *       with {@code tune.update.settings} and one {@code tune.update.K} per setting;</li>
  *   <li>{@code call.F.method}, {@code .arguments}, {@code .primal}, {@code .cotangents} (see {@link CallPlan}) for F
@@ -42,7 +46,7 @@ import java.util.Properties;
 public record Wiring(String trainingClass, List<Declaration> globals, String param, List<String> targets, int steps,
                      List<String> state, String optimizer, List<String> hypers, String loss, String method, int rounds,
                      OuterRule update, Map<String, CallPlan> calls, int[] hyperOrder, ReversiblePlan reversible,
-                     BatchRule batch) {
+                     BatchRule batch, List<String> runHypers, List<ScheduleRead> schedules) {
     /** The generated training functions, by the role they play. */
     public static final List<String> CALLS = List.of("init", "initAdjoint", "step", "stepAdjoint", "outer",
             "outerAdjoint", "lossGradient", "lossSecondOrder");
@@ -90,7 +94,8 @@ public record Wiring(String trainingClass, List<Declaration> globals, String par
                 Integer.parseInt(get(p, "train.steps")), state, p.getProperty("train.optimizer"),
                 list(p, "tune.hypers"), get(p, "tune.loss"), get(p, "tune.method"),
                 Integer.parseInt(get(p, "tune.rounds")), new OuterRule(get(p, "tune.update"), settings), calls, order,
-                ReversiblePlan.read(p, state), batch(p));
+                ReversiblePlan.read(p, state), batch(p),
+                p.getProperty("tune.runHypers") == null ? List.of() : list(p, "tune.runHypers"), schedules(p));
     }
 
     private static BatchRule batch(Properties p) {
@@ -98,6 +103,22 @@ public record Wiring(String trainingClass, List<Declaration> globals, String par
         return new BatchRule(get(p, "train.batch.dim"), list(p, "train.batch.data"),
                 Integer.parseInt(get(p, "train.batch.size")), Long.parseLong(get(p, "train.batch.seed")),
                 Boolean.parseBoolean(get(p, "train.batch.epochs")));
+    }
+
+    private static List<ScheduleRead> schedules(Properties p) {
+        List<ScheduleRead> out = new ArrayList<>();
+        int n = Integer.parseInt(p.getProperty("train.schedules", "0"));
+        for (int k = 0; k < n; k++) {
+            String key = "train.schedule." + k + ".";
+            out.add(new ScheduleRead(get(p, key + "hyper"), Integer.parseInt(get(p, key + "axis")),
+                    Integer.parseInt(get(p, key + "offset")), get(p, key + "where")));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Throws {@link IllegalArgumentException} when a run of {@code steps} steps would read a schedule outside it. */
+    public void checkSchedules(Map<String, Object> values, int steps) {
+        for (ScheduleRead r : schedules) r.check(values.get(r.hyper()), steps);
     }
 
     /** The {@code call.ROLE.*} keys as a call plan. */
