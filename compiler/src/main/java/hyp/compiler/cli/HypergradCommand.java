@@ -2,8 +2,8 @@ package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
-import hyp.compiler.opt.DataPasses;
 import hyp.compiler.train.ComplexStepHypergradient;
+import hyp.compiler.train.DataPassCount;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.embed.ImplicitAtLastIterate;
 import hyp.runtime.hyper.Hypergradient;
@@ -95,7 +95,7 @@ final class HypergradCommand implements Callable<Integer> {
         out.put("memory", ordered("storedStates", g.memory().storedStates(), "storedBytes", g.memory().storedBytes()));
         Map<String, Object> work = ordered("forwardSteps", g.work().forwardSteps(), "adjointSteps", g.work().adjointSteps(),
                 "hessianVectorProducts", g.work().hessianVectorProducts(), "cgIterations", g.work().cgIterations());
-        work.put("dataPasses", dataPasses(program, hp, g.work()));
+        work.put("dataPasses", DataPassCount.of(program, hp).json(g.work()));
         out.put("work", work);
         if (reversible != null) out.put("reversible", reversible.json());
         if (json) {
@@ -115,27 +115,6 @@ final class HypergradCommand implements Callable<Integer> {
                                    int t, double[] hyper) {
         return ImplicitAtLastIterate.compute(dynamics, hp.objective(dynamics, values, methods), t, hyper,
                 new Implicit.Options(cgTolerance, cgIterations, damping));
-    }
-
-    /**
-     * Passes over each data tensor in the generated code: per forward step, adjoint step and Hessian-vector product,
-     * and their total over this run's steps and products (the few calls outside them, the initialisation and the
-     * validation loss, are not in the total).
-     */
-    private static Map<String, Object> dataPasses(CheckedProgram program, HypergradientProgram hp, hyp.runtime.hyper.Work w) {
-        java.util.Set<String> data = new java.util.HashSet<>();
-        program.globals().values().forEach(gl -> {
-            if (gl.kind() == hyp.compiler.syntax.Decl.VarKind.DATA) data.add(gl.name());
-        });
-        Map<String, Integer> step = DataPasses.of(hp.step, data), adjoint = DataPasses.of(hp.stepAdjoint, data);
-        Map<String, Integer> hvp = DataPasses.of(hp.lossSecondOrder, data);
-        Map<String, Object> total = new LinkedHashMap<>();
-        for (String name : data.stream().sorted().toList()) {
-            long t = w.forwardSteps() * step.getOrDefault(name, 0) + w.adjointSteps() * adjoint.getOrDefault(name, 0)
-                    + w.hessianVectorProducts() * hvp.getOrDefault(name, 0);
-            if (step.containsKey(name) || adjoint.containsKey(name) || hvp.containsKey(name)) total.put(name, t);
-        }
-        return ordered("perStep", step, "perAdjointStep", adjoint, "perHessianVectorProduct", hvp, "inStepsAndProducts", total);
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {
