@@ -9,10 +9,14 @@ import java.util.List;
  * either side of such a chain fused into one pass over its rows ({@link RowPassFusion}).
  */
 public final class BackEndPasses {
+    /** {@code -Dhyp.rowPasses=false} leaves the products unfused, to measure what row-pass fusion gains. */
+    private static final boolean ROW_PASSES = !"false".equals(System.getProperty("hyp.rowPasses"));
+
     private BackEndPasses() {}
 
     public static Function run(Function f) {
-        return RowPassFusion.run(ElementwiseFusion.run(f));
+        Function fused = ElementwiseFusion.run(f);
+        return ROW_PASSES ? RowPassFusion.run(fused) : fused;
     }
 
     public static List<Function> run(List<Function> functions) {
