@@ -1,8 +1,5 @@
 package hyp.compiler.prim;
 
-import hyp.compiler.ir.IrBuilder;
-import hyp.compiler.ir.Node;
-import hyp.compiler.ir.Var;
 import hyp.compiler.types.ShapeError;
 import hyp.compiler.types.Type;
 import java.util.List;
@@ -13,7 +10,7 @@ import java.util.List;
  * then the body's other arguments. Made by {@code hyp.compiler.opt.RowPassFusion} just before the back ends, after
  * every derivative transformation, so, like {@link Fused}, it has no derivative or complex-step rules.
  */
-final class RowPass implements Primitive {
+final class RowPass implements LastPassPrimitive {
     @Override
     public String name() {
         return "rowpass";
@@ -28,7 +25,7 @@ final class RowPass implements Primitive {
                 throw new ShapeError("a row dot of " + x + " needs a vector of its columns, not " + args.get(k));
             }
         }
-        new Fused().resultType(rp.bodyTypes(args), rp.body());
+        Prims.FUSED.resultType(rp.bodyTypes(args), rp.body());
         return Type.tensor(x.dims().get(1));
     }
 
@@ -38,23 +35,8 @@ final class RowPass implements Primitive {
     }
 
     @Override
-    public Emission complexEmission(List<Type> args, Object attr) {
-        throw misplaced("complex-step code");
-    }
-
-    @Override
-    public Var jvp(IrBuilder b, Node.Op op, List<Var> tangents) {
-        throw misplaced("a tangent rule");
-    }
-
-    @Override
-    public List<Var> vjp(IrBuilder b, Node.Op op, Var cotangent) {
-        throw misplaced("an adjoint rule");
-    }
-
-    private static IllegalStateException misplaced(String what) {
-        return new IllegalStateException("a row pass has no " + what + ": row-pass fusion must run after every "
-                + "derivative and complex-step transformation (the back ends run it last)");
+    public String madeBy() {
+        return "row-pass fusion";
     }
 
     private static RowPassBody body(Object attr) {
