@@ -13,7 +13,7 @@ import hyp.runtime.kernels.MatVec;
  */
 public final class RowBlocks {
     /** Bytes of X per block: half a typical 32 KiB L1 data cache, leaving room for u, g and the block vectors. */
-    static final int BLOCK_BYTES = 16 * 1024;
+    static final int BLOCK_BYTES = Integer.getInteger("hyp.rowBlockBytes", 16 * 1024);
 
     private final Tensor x;
     private final int n, d, block;
