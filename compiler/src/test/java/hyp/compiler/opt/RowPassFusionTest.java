@@ -41,8 +41,8 @@ class RowPassFusionTest {
             def squared(w) = 0.5 * mean((X @ w - y)^2)
             def twice(w) = sum(tanh(X @ w) * (X @ (w * w)))
             """;
-    /** 50 columns: 40 rows per block, so 203 rows are five full blocks and one of three rows. */
-    private static final Map<String, Integer> DIMS = Map.of("n", 203, "d", 50);
+    /** 50 columns: 40 rows per block, so 1003 rows (392 KB, more than one block) are 25 full blocks and one of 3. */
+    private static final Map<String, Integer> DIMS = Map.of("n", 1003, "d", 50);
     private static final List<Function> DEFS = Pipeline.lower(Pipeline.check(new SourceFile("rows.hyp", SOURCE)));
 
     private static Function def(String name) {

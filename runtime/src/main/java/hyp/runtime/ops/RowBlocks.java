@@ -13,7 +13,12 @@ import hyp.runtime.kernels.MatVec;
  */
 public final class RowBlocks {
     /** Bytes of X per block: half a typical 32 KiB L1 data cache, leaving room for u, g and the block vectors. */
-    static final int BLOCK_BYTES = Integer.getInteger("hyp.rowBlockBytes", 16 * 1024);
+    static final int BLOCK_BYTES = 16 * 1024;
+    /**
+     * A matrix of at most this many bytes is one block: it stays in the L2 cache between the two products anyway,
+     * and small problems (a few hundred rows) would otherwise spend more on per-block calls than on the rows.
+     */
+    static final int WHOLE_BYTES = 256 * 1024;
 
     private final Tensor x;
     private final int n, d, block;
@@ -31,7 +36,7 @@ public final class RowBlocks {
         this.x = x;
         this.n = x.shape[0];
         this.d = x.shape[1];
-        this.block = ReferenceMode.ON ? Math.max(n, 1) : blockRows(d);
+        this.block = ReferenceMode.ON ? Math.max(n, 1) : blockRows(n, d);
         this.u = new double[count][];
         this.dots = new double[count][Math.min(block, Math.max(n, 1))];
         this.residual = new double[Math.min(block, Math.max(n, 1))];
@@ -45,8 +50,12 @@ public final class RowBlocks {
         return new RowBlocks(x, count);
     }
 
-    /** Rows per block for rows of {@code d} doubles: a multiple of 4 (the kernels' row group), at least 4. */
-    static int blockRows(int d) {
+    /**
+     * Rows per block for n rows of {@code d} doubles: all of them for a small matrix, else a multiple of 4 (the
+     * kernels' row group), at least 4.
+     */
+    static int blockRows(int n, int d) {
+        if (8L * n * d <= WHOLE_BYTES) return Math.max(n, 1);
         int rows = BLOCK_BYTES / (8 * Math.max(d, 1));
         return Math.max(4, rows & ~3);
     }

@@ -19,7 +19,7 @@ class RowBlocksTest {
     @Test
     void blocksOfRowsGiveTheProductsOfTheWholeMatrix() {
         Random r = new Random(1);
-        for (int[] nd : new int[][] {{203, 50}, {1001, 7}, {9, 500}, {1, 3}, {0, 4}}) {
+        for (int[] nd : new int[][] {{203, 50}, {1001, 7}, {9, 500}, {1, 3}, {0, 4}, {2003, 50}, {400, 500}}) {
             int n = nd[0], d = nd[1];
             Tensor x = random(r, n, d), u = random(r, d), v = random(r, d), y = random(r, n);
             Tensor zu = Products.matvec(x, u), zv = Products.matvec(x, v);
@@ -39,17 +39,18 @@ class RowBlocksTest {
                 }
                 rb.accumulate();
             }
-            assertEquals((n + RowBlocks.blockRows(d) - 1) / RowBlocks.blockRows(d), blocks, "blocks for " + n + " x " + d);
+            assertEquals((n + RowBlocks.blockRows(n, d) - 1) / RowBlocks.blockRows(n, d), blocks, "blocks for " + n + " x " + d);
             assertArrayEquals(expected.data, rb.result().data, 0.0, n + " x " + d);
         }
     }
 
     @Test
     void blocksFitTheL1CacheAndHoldWholeRowGroups() {
-        assertEquals(8, RowBlocks.blockRows(200)); // 8 rows x 200 x 8 bytes = 12.8 KB
-        assertEquals(4, RowBlocks.blockRows(500));
-        assertEquals(4, RowBlocks.blockRows(100_000)); // never fewer than the kernels' four-row group
-        assertEquals(100, RowBlocks.blockRows(20));
+        assertEquals(8, RowBlocks.blockRows(2000, 200)); // 8 rows x 200 x 8 bytes = 12.8 KB
+        assertEquals(4, RowBlocks.blockRows(20000, 500));
+        assertEquals(4, RowBlocks.blockRows(100, 100_000)); // never fewer than the kernels' four-row group
+        assertEquals(200, RowBlocks.blockRows(200, 20)); // 32 KB in all: one block
+        assertEquals(100, RowBlocks.blockRows(2000, 20));
     }
 
     @Test
