@@ -2,6 +2,7 @@ package hyp.bench;
 
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.train.DataPassCount;
 import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.Tensor;
@@ -81,14 +82,18 @@ public final class PeerHypergradient {
         if (!Arrays.equals(first.gradient(), last.gradient())) {
             throw new IllegalStateException("repeated runs gave different hypergradients: the benchmark is not deterministic");
         }
-        Files.writeString(out, json(method, n, d, steps, compileSeconds, times, last));
+        // Bytes of data read per hypergradient: passes over each data tensor in the generated steps and products
+        Map<String, Long> passes = DataPassCount.of(program, hp).total(last.work());
+        long bytes = 0;
+        for (Map.Entry<String, Long> e : passes.entrySet()) bytes += e.getValue() * 8L * ((Tensor) values.get(e.getKey())).data.length;
+        Files.writeString(out, json(method, n, d, steps, compileSeconds, times, last, passes, bytes));
         System.out.printf(Locale.ROOT, "hyp   %-8s N=%d D=%d T=%d: median %.3f ms wall, %.3f ms CPU over %d runs "
                 + "(compile %.0f ms)%n", method, n, d, steps, Timing.median(times.wall()) * 1e3,
                 Timing.median(times.cpu()) * 1e3, times.wall().length, compileSeconds * 1e3);
     }
 
     private static String json(String method, int n, int d, int steps, double compile, Timing.Runs times,
-                               Hypergradient g) {
+                               Hypergradient g, Map<String, Long> passes, long bytes) {
         StringBuilder b = new StringBuilder("{");
         b.append("\"side\": \"hyp\", \"method\": \"").append(method).append("\", ");
         b.append("\"n\": ").append(n).append(", \"d\": ").append(d).append(", \"steps\": ").append(steps).append(", ");
@@ -99,6 +104,13 @@ public final class PeerHypergradient {
         b.append("\"cpu_seconds\": ").append(array(times.cpu())).append(", ");
         b.append("\"hvp\": ").append(g.work().hessianVectorProducts()).append(", ");
         b.append("\"cg_iterations\": ").append(g.work().cgIterations()).append(", ");
+        b.append("\"threads\": \"").append(System.getenv().getOrDefault("HYP_THREADS", "")).append("\", ");
+        b.append("\"data_passes\": {");
+        int k = 0;
+        for (Map.Entry<String, Long> e : passes.entrySet()) {
+            b.append(k++ == 0 ? "" : ", ").append('"').append(e.getKey()).append("\": ").append(e.getValue());
+        }
+        b.append("}, \"data_bytes\": ").append(bytes).append(", ");
         b.append("\"value\": ").append(g.value()).append(", ");
         b.append("\"hypergradient\": ").append(array(g.gradient())).append("}\n");
         return b.toString();

@@ -6,7 +6,7 @@ import hyp.compiler.ir.DotPrinter;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrPrinter;
 import hyp.compiler.ir.Lowering;
-import hyp.compiler.opt.ElementwiseFusion;
+import hyp.compiler.opt.BackEndPasses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,7 +39,9 @@ final class GraphCommand implements Callable<Integer> {
     boolean grad;
 
     @Option(names = "--fused", description = "show the code the back ends emit: chains of element-wise tensor ops "
-            + "fused into single loops, each printed as fused[expression over $0, $1, ...](arguments)")
+            + "fused into single loops, each printed as fused[expression over $0, $1, ...](arguments), and products "
+            + "X u and X^T r around such a chain fused into one pass over X's rows, rowpass[rows[K dots; expression]]"
+            + "(X, u..., arguments) where $0..$K-1 are the row's dots with the u's")
     boolean fused;
 
     @Option(names = "--dot", paramLabel = "OUT", description = "also write Graphviz DOT to this file")
@@ -50,7 +52,7 @@ final class GraphCommand implements Callable<Integer> {
         CheckedProgram program = Pipeline.check(Pipeline.read(file));
         Function f = Defs.lower(program, func);
         Function derived = grad ? Pipeline.derive(program, () -> hyp.compiler.ad.Derivatives.adjoint(f)) : f;
-        Function shown = fused ? Pipeline.derive(program, () -> ElementwiseFusion.run(derived)) : derived;
+        Function shown = fused ? Pipeline.derive(program, () -> BackEndPasses.run(derived)) : derived;
         out().print(IrPrinter.print(shown));
         out().flush();
         if (dot != null) Files.writeString(dot, DotPrinter.print(shown));

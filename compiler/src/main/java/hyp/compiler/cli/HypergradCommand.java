@@ -3,6 +3,7 @@ package hyp.compiler.cli;
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.train.ComplexStepHypergradient;
+import hyp.compiler.train.DataPassCount;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.embed.ImplicitAtLastIterate;
 import hyp.runtime.hyper.Hypergradient;
@@ -93,8 +94,10 @@ final class HypergradCommand implements Callable<Integer> {
         out.put("method", method);
         out.put("steps", t);
         out.put("memory", ordered("storedStates", g.memory().storedStates(), "storedBytes", g.memory().storedBytes()));
-        out.put("work", ordered("forwardSteps", g.work().forwardSteps(), "adjointSteps", g.work().adjointSteps(),
-                "hessianVectorProducts", g.work().hessianVectorProducts(), "cgIterations", g.work().cgIterations()));
+        Map<String, Object> work = ordered("forwardSteps", g.work().forwardSteps(), "adjointSteps", g.work().adjointSteps(),
+                "hessianVectorProducts", g.work().hessianVectorProducts(), "cgIterations", g.work().cgIterations());
+        work.put("dataPasses", DataPassCount.of(program, hp).json(g.work()));
+        out.put("work", work);
         if (reversible != null) out.put("reversible", reversible.json());
         String note = implicitNote(hp, method);
         if (note != null) out.put("note", note);

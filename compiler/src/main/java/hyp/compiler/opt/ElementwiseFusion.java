@@ -101,19 +101,7 @@ public final class ElementwiseFusion {
     }
 
     private Node regions(Node n) {
-        if (n instanceof Node.If i) {
-            Block t = block(i.then()), e = block(i.orElse());
-            return t == i.then() && e == i.orElse() ? n : new Node.If(i.cond(), t, e, i.outs(), i.span());
-        }
-        if (n instanceof Node.While w) {
-            Block c = block(w.cond()), body = block(w.body());
-            return c == w.cond() && body == w.body() ? n : new Node.While(w.init(), c, body, w.outs(), w.span());
-        }
-        if (n instanceof Node.For f) {
-            Block body = block(f.body());
-            return body == f.body() ? n : new Node.For(f.from(), f.to(), f.init(), body, f.outs(), f.span());
-        }
-        return n;
+        return IrWalk.mapRegions(n, this::block);
     }
 
     /**

@@ -35,6 +35,12 @@ public sealed interface Emission {
      */
     record ElementLoop(FusedBody body) implements Emission {}
 
+    /**
+     * One pass over the rows of a matrix X computing Xᵀ r, r row by row from the rows' dots and row vectors
+     * (a {@link RowPass} op); the loop over rows runs through {@code hyp.runtime.ops.RowBlocks}.
+     */
+    record RowBlockLoop(RowPassBody pass) implements Emission {}
+
     String SCALARS = "hyp.runtime.ops.Scalars";
     String MATH = "java.lang.Math";
     String TENSOR_MATH = "hyp.runtime.ops.TensorMath";

@@ -1,8 +1,5 @@
 package hyp.compiler.prim;
 
-import hyp.compiler.ir.IrBuilder;
-import hyp.compiler.ir.Node;
-import hyp.compiler.ir.Var;
 import hyp.compiler.types.ShapeError;
 import hyp.compiler.types.Type;
 import java.util.List;
@@ -16,7 +13,7 @@ import java.util.List;
  * after every derivative and complex-step transformation. So no fused op is ever differentiated or turned into
  * complex-step code, and this primitive has no such rules: asking for them is a bug in the order of the passes.
  */
-final class Fused implements Primitive {
+final class Fused implements LastPassPrimitive {
     @Override
     public String name() {
         return "fused";
@@ -49,23 +46,8 @@ final class Fused implements Primitive {
     }
 
     @Override
-    public Emission complexEmission(List<Type> args, Object attr) {
-        throw misplaced("complex-step code");
-    }
-
-    @Override
-    public Var jvp(IrBuilder b, Node.Op op, List<Var> tangents) {
-        throw misplaced("a tangent rule");
-    }
-
-    @Override
-    public List<Var> vjp(IrBuilder b, Node.Op op, Var cotangent) {
-        throw misplaced("an adjoint rule");
-    }
-
-    private static IllegalStateException misplaced(String what) {
-        return new IllegalStateException("a fused op has no " + what + ": element-wise fusion must run after every "
-                + "derivative and complex-step transformation (the back ends run it last)");
+    public String madeBy() {
+        return "element-wise fusion";
     }
 
     private static FusedBody body(Object attr) {

@@ -79,6 +79,9 @@ public final class Prims {
      */
     public static final Primitive FUSED = new Fused();
 
+    /** Xᵀ f(X u, …) in one pass over X's rows; made by the last pass before a back end, like {@link #FUSED}. */
+    public static final Primitive ROW_PASS = new RowPass();
+
     /** True for primitives with effects, which no pass may reorder, merge or drop. */
     public static boolean effectful(Primitive p) {
         return p.effectful();

@@ -60,7 +60,10 @@ public final class HypergradientProgram {
         this.lossGradient = rename(Derivatives.adjoint(loss, wOnly), "loss_gradient");
         boolean[] tangentOfW = java.util.Arrays.copyOf(wOnly, loss.params().size() + 1);
         Function second = Derivatives.tangent(Derivatives.adjoint(loss, wAndHypers), tangentOfW);
-        this.lossSecondOrder = new Function(loss.name() + "_second_order", second.paramNames(), second.body());
+        int hyperBars = 0;
+        for (int i = 0; i < wOnly.length; i++) if (wAndHypers[i] && !wOnly[i]) hyperBars++;
+        Function products = SecondOrderCode.tangentsOnly(second, 2 + hyperBars + 1); // from dwbar on
+        this.lossSecondOrder = new Function(loss.name() + "_second_order", products.paramNames(), products.body());
     }
 
     public static HypergradientProgram compile(CheckedProgram program) {

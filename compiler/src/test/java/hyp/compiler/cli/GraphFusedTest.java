@@ -49,6 +49,8 @@ class GraphFusedTest {
         Run adjoint = hyp("graph", file.toString(), "loss", "--grad", "--fused");
         assertEquals(0, adjoint.code(), adjoint.err());
         assertTrue(adjoint.out().contains("sigmoid($"), adjoint.out());
-        assertTrue(adjoint.out().lines().anyMatch(l -> l.contains("= fused[") && l.contains("sigmoid(")), adjoint.out());
+        // X w, the sigmoid chain and Xᵀ r in one pass over X's rows
+        assertTrue(adjoint.out().lines().anyMatch(l -> l.contains("= rowpass[rows[1 dots; ") && l.contains("sigmoid(")
+                && l.contains("](%X.")), adjoint.out());
     }
 }

@@ -67,7 +67,36 @@ final class SimdMatVec {
             double x0 = x[xOff + i], x1 = x[xOff + i + 1], x2 = x[xOff + i + 2], x3 = x[xOff + i + 3];
             DoubleVector b0 = DoubleVector.broadcast(S, x0), b1 = DoubleVector.broadcast(S, x1);
             DoubleVector b2 = DoubleVector.broadcast(S, x2), b3 = DoubleVector.broadcast(S, x3);
-            for (int j = 0; j < bound; j += L) {
+            int j = 0;
+            // four column vectors at a time: each is its own chain of four dependent multiply-adds, so the chains
+            // overlap instead of waiting on one another (the operations per element stay the same, in row order)
+            for (; j <= bound - 4 * L; j += 4 * L) {
+                int c0 = yOff + j, c1 = c0 + L, c2 = c1 + L, c3 = c2 + L;
+                DoubleVector y0 = DoubleVector.fromArray(S, y, c0), y1 = DoubleVector.fromArray(S, y, c1);
+                DoubleVector y2 = DoubleVector.fromArray(S, y, c2), y3 = DoubleVector.fromArray(S, y, c3);
+                int k0 = r0 + j, k1 = r1 + j, k2 = r2 + j, k3 = r3 + j;
+                y0 = b0.fma(DoubleVector.fromArray(S, a, k0), y0);
+                y1 = b0.fma(DoubleVector.fromArray(S, a, k0 + L), y1);
+                y2 = b0.fma(DoubleVector.fromArray(S, a, k0 + 2 * L), y2);
+                y3 = b0.fma(DoubleVector.fromArray(S, a, k0 + 3 * L), y3);
+                y0 = b1.fma(DoubleVector.fromArray(S, a, k1), y0);
+                y1 = b1.fma(DoubleVector.fromArray(S, a, k1 + L), y1);
+                y2 = b1.fma(DoubleVector.fromArray(S, a, k1 + 2 * L), y2);
+                y3 = b1.fma(DoubleVector.fromArray(S, a, k1 + 3 * L), y3);
+                y0 = b2.fma(DoubleVector.fromArray(S, a, k2), y0);
+                y1 = b2.fma(DoubleVector.fromArray(S, a, k2 + L), y1);
+                y2 = b2.fma(DoubleVector.fromArray(S, a, k2 + 2 * L), y2);
+                y3 = b2.fma(DoubleVector.fromArray(S, a, k2 + 3 * L), y3);
+                y0 = b3.fma(DoubleVector.fromArray(S, a, k3), y0);
+                y1 = b3.fma(DoubleVector.fromArray(S, a, k3 + L), y1);
+                y2 = b3.fma(DoubleVector.fromArray(S, a, k3 + 2 * L), y2);
+                y3 = b3.fma(DoubleVector.fromArray(S, a, k3 + 3 * L), y3);
+                y0.intoArray(y, c0);
+                y1.intoArray(y, c1);
+                y2.intoArray(y, c2);
+                y3.intoArray(y, c3);
+            }
+            for (; j < bound; j += L) {
                 DoubleVector acc = DoubleVector.fromArray(S, y, yOff + j);
                 acc = b0.fma(DoubleVector.fromArray(S, a, r0 + j), acc);
                 acc = b1.fma(DoubleVector.fromArray(S, a, r1 + j), acc);
@@ -75,7 +104,7 @@ final class SimdMatVec {
                 acc = b3.fma(DoubleVector.fromArray(S, a, r3 + j), acc);
                 acc.intoArray(y, yOff + j);
             }
-            for (int j = bound; j < n; j++) {
+            for (j = bound; j < n; j++) {
                 double acc = y[yOff + j];
                 acc = Math.fma(x0, a[r0 + j], acc);
                 acc = Math.fma(x1, a[r1 + j], acc);

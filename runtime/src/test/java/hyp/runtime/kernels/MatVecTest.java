@@ -56,7 +56,12 @@ class MatVecTest {
 
     @Test
     void blockedRowsOnSlicesEqualOneRowAtATime() {
-        int m = 11, n = 13, aOff = 5, xOff = 3, yOff = 2;
+        // 13 columns: vectors and a tail; 77: also the four-vector column groups of the transposed product
+        for (int n : new int[] {13, 77}) blockedRowsOnSlices(n);
+    }
+
+    private void blockedRowsOnSlices(int n) {
+        int m = 11, aOff = 5, xOff = 3, yOff = 2;
         double[] a = Reference.random(rnd, aOff + m * n);
         double[] x = Reference.random(rnd, xOff + Math.max(m, n));
         double[] y = Reference.random(rnd, yOff + Math.max(m, n));

@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrWalk;
+import hyp.compiler.opt.BackEndPasses;
 import hyp.compiler.opt.ElementwiseFusion;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class BytecodeBackend {
      * tensor ops are first fused into single loops by {@link ElementwiseFusion}, the last pass over the IR.
      */
     public static byte[] compile(String binaryClassName, List<Function> functions, boolean withMain, boolean fuse) {
-        if (fuse) functions = ElementwiseFusion.run(functions);
+        if (fuse) functions = BackEndPasses.run(functions);
         String internalName = binaryClassName.replace('.', '/');
         FusedMethods fused = new FusedMethods(internalName);
         FrameComputingClassWriter cw = new FrameComputingClassWriter();

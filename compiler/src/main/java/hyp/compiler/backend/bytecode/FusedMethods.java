@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import hyp.compiler.prim.Emission;
 import hyp.compiler.prim.FusedBody;
+import hyp.compiler.prim.RowPassBody;
 import hyp.compiler.types.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,10 @@ final class FusedMethods {
     private final String owner;
     private final Map<Key, String> names = new LinkedHashMap<>();
 
+    private record RowKey(RowPassBody pass, List<Boolean> tensors) {}
+
+    private final Map<RowKey, String> rowPasses = new LinkedHashMap<>();
+
     FusedMethods(String owner) {
         this.owner = owner;
     }
@@ -40,9 +45,17 @@ final class FusedMethods {
         mv.visitMethodInsn(INVOKESTATIC, owner, name, descriptor(key.tensors()), false);
     }
 
+    /** Emits a call of the method of row pass {@code pass} on arguments of these types (already on the stack). */
+    void invokeRowPass(MethodVisitor mv, RowPassBody pass, List<Type> args) {
+        RowKey key = new RowKey(pass, args.stream().map(Type::isTensor).toList());
+        String name = rowPasses.computeIfAbsent(key, k -> "rowpass$" + rowPasses.size());
+        mv.visitMethodInsn(INVOKESTATIC, owner, name, descriptor(key.tensors()), false);
+    }
+
     /** Adds every loop asked for so far to the class. */
     void emitAll(ClassVisitor cv) {
         names.forEach((key, name) -> emit(cv, name, key));
+        rowPasses.forEach((key, name) -> RowPassMethods.emit(cv, name, descriptor(key.tensors()), key.pass(), key.tensors()));
     }
 
     private static String descriptor(List<Boolean> tensors) {
@@ -96,30 +109,15 @@ final class FusedMethods {
         mv.visitVarInsn(ILOAD, i);
         mv.visitVarInsn(ILOAD, n);
         mv.visitJumpInsn(IF_ICMPGE, exit);
-        for (int k = 0; k < stepSlot.length; k++) {
-            List<FusedBody.Operand> operands = body.steps().get(k).operands();
-            Emission e = body.scalarEmission(k);
-            int loaded = e == null ? 1 : operands.size(); // a broadcast step is its scalar
-            for (int j = 0; j < loaded; j++) {
-                FusedBody.Operand o = operands.get(j);
-                if (o instanceof FusedBody.Temp t) {
-                    mv.visitVarInsn(DLOAD, stepSlot[t.step()]);
-                } else if (o instanceof FusedBody.Literal l) {
-                    mv.visitLdcInsn(l.value());
-                } else {
-                    int a = ((FusedBody.Arg) o).index();
-                    if (types.get(a).isTensor()) {
-                        mv.visitVarInsn(ALOAD, dataSlot[a]);
-                        mv.visitVarInsn(ILOAD, i);
-                        mv.visitInsn(DALOAD);
-                    } else {
-                        mv.visitVarInsn(DLOAD, argSlot[a]);
-                    }
-                }
+        steps(mv, body, stepSlot, a -> {
+            if (types.get(a).isTensor()) {
+                mv.visitVarInsn(ALOAD, dataSlot[a]);
+                mv.visitVarInsn(ILOAD, i);
+                mv.visitInsn(DALOAD);
+            } else {
+                mv.visitVarInsn(DLOAD, argSlot[a]);
             }
-            if (e != null) scalarOp(mv, e, loaded);
-            mv.visitVarInsn(DSTORE, stepSlot[k]);
-        }
+        });
         mv.visitVarInsn(ALOAD, out);
         mv.visitVarInsn(ILOAD, i);
         mv.visitVarInsn(DLOAD, stepSlot[stepSlot.length - 1]);
@@ -131,6 +129,32 @@ final class FusedMethods {
         mv.visitInsn(ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** Pushes the element of argument {@code index} the current iteration reads. */
+    interface ArgLoader {
+        void load(int index);
+    }
+
+    /** The body's steps for one element, step k's value stored in the double local {@code stepSlot[k]}. */
+    static void steps(MethodVisitor mv, FusedBody body, int[] stepSlot, ArgLoader args) {
+        for (int k = 0; k < stepSlot.length; k++) {
+            List<FusedBody.Operand> operands = body.steps().get(k).operands();
+            Emission e = body.scalarEmission(k);
+            int loaded = e == null ? 1 : operands.size(); // a broadcast step is its scalar
+            for (int j = 0; j < loaded; j++) {
+                FusedBody.Operand o = operands.get(j);
+                if (o instanceof FusedBody.Temp t) {
+                    mv.visitVarInsn(DLOAD, stepSlot[t.step()]);
+                } else if (o instanceof FusedBody.Literal l) {
+                    mv.visitLdcInsn(l.value());
+                } else {
+                    args.load(((FusedBody.Arg) o).index());
+                }
+            }
+            if (e != null) scalarOp(mv, e, loaded);
+            mv.visitVarInsn(DSTORE, stepSlot[k]);
+        }
     }
 
     /** One step on doubles already on the stack, as the scalar op of the same primitive is emitted elsewhere. */

@@ -54,6 +54,10 @@ final class OpEmitter {
             for (Var a : op.args()) locals.load(a);
             fused.invoke(mv, loop.body(), op.args().stream().map(Var::type).toList());
             produced = JvmTypes.TENSOR;
+        } else if (e instanceof Emission.RowBlockLoop loop) {
+            for (Var a : op.args()) locals.load(a);
+            fused.invokeRowPass(mv, loop.pass(), op.args().stream().map(Var::type).toList());
+            produced = JvmTypes.TENSOR;
         } else {
             throw new IllegalStateException("unknown emission " + e);
         }

@@ -40,6 +40,23 @@ final class FusedEvaluator {
         };
     }
 
+    /** The body on one element: a kernel from the arguments' values at that element (doubles and reals) to a double. */
+    static Kernel element(FusedBody body) {
+        int count = body.steps().size();
+        Kernel[] steps = new Kernel[count];
+        for (int k = 0; k < count; k++) steps[k] = scalar(body.scalarEmission(k), body.steps().get(k).operands().size());
+        return a -> {
+            Object[] temps = new Object[count];
+            for (int k = 0; k < count; k++) {
+                List<FusedBody.Operand> operands = body.steps().get(k).operands();
+                Object[] in = new Object[operands.size()];
+                for (int j = 0; j < in.length; j++) in[j] = value(operands.get(j), a, temps, 0);
+                temps[k] = steps[k] == null ? in[0] : steps[k].apply(in);
+            }
+            return temps[count - 1];
+        };
+    }
+
     private static Object value(FusedBody.Operand o, Object[] args, Object[] temps, int i) {
         if (o instanceof FusedBody.Temp t) return temps[t.step()];
         if (o instanceof FusedBody.Literal l) return l.value();

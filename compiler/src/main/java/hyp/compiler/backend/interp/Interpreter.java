@@ -110,6 +110,7 @@ public final class Interpreter {
         if (e instanceof Emission.IntToReal) return ScalarOps.intToReal();
         if (e instanceof Emission.Call c) return RuntimeCalls.call(c, types, op.out().type());
         if (e instanceof Emission.ElementLoop loop) return FusedEvaluator.kernel(loop, types);
+        if (e instanceof Emission.RowBlockLoop loop) return RowPassEvaluator.kernel(loop, types);
         return RuntimeCalls.callWithArray((Emission.CallWithArray) e, types, op.out().type());
     }
 

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import hyp.compiler.prim.Emission;
 import hyp.compiler.prim.FusedBody;
 import hyp.compiler.prim.Prims;
+import hyp.compiler.prim.RowPassBody;
 import hyp.compiler.types.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,11 +47,53 @@ final class FusedSource {
         return names.computeIfAbsent(key, k -> "fused$" + names.size());
     }
 
+    private record RowKey(RowPassBody pass, List<Boolean> tensors) {}
+
+    private final Map<RowKey, String> rowPasses = new LinkedHashMap<>();
+
+    /** The name of the method computing row pass {@code pass} on arguments of these types. */
+    String rowPassMethod(RowPassBody pass, List<Type> args) {
+        RowKey key = new RowKey(pass, args.stream().map(Type::isTensor).toList());
+        return rowPasses.computeIfAbsent(key, k -> "rowpass$" + rowPasses.size());
+    }
+
     /** Every method asked for so far. */
     List<MethodDeclaration> methods() {
         List<MethodDeclaration> out = new ArrayList<>();
         names.forEach((key, name) -> out.add(StaticJavaParser.parseMethodDeclaration(source(name, key))));
+        rowPasses.forEach((key, name) -> out.add(StaticJavaParser.parseMethodDeclaration(rowPassSource(name, key))));
         return out;
+    }
+
+    /**
+     * A row pass: {@code RowBlocks} walks the rows of a0 block by block and computes the row dots; the loop fills
+     * the block's residual element by element, as a fused loop would (see {@code RowBlocks}).
+     */
+    private String rowPassSource(String name, RowKey key) {
+        List<Boolean> tensors = key.tensors();
+        int dots = key.pass().dots();
+        String tensor = refs.name(JavaTypes.TENSOR), blocks = refs.name("hyp.runtime.ops.RowBlocks");
+        StringBuilder s = new StringBuilder("private static ").append(tensor).append(' ').append(name).append('(');
+        for (int a = 0; a < tensors.size(); a++) {
+            s.append(a > 0 ? ", " : "").append(tensors.get(a) ? tensor : "double").append(" a").append(a);
+        }
+        s.append(") {\n").append(blocks).append(" rb = ").append(blocks).append(".over(a0, ").append(dots).append(");\n");
+        for (int k = 0; k < dots; k++) s.append("rb.dot(").append(k).append(", a").append(k + 1).append(");\n");
+        for (int a = 1 + dots; a < tensors.size(); a++) {
+            if (tensors.get(a)) s.append("double[] x").append(a).append(" = rb.rows(a").append(a).append(");\n");
+        }
+        s.append("double[] r = rb.residual;\nwhile (rb.next()) {\nint from = rb.from, len = rb.length;\n");
+        for (int k = 0; k < dots; k++) s.append("double[] z").append(k).append(" = rb.dots[").append(k).append("];\n");
+        s.append("for (int i = 0; i < len; i++) {\n");
+        FusedBody body = key.pass().body();
+        Expressions e = new Expressions(body, b -> b < dots ? "z" + b + "[i]"
+                : tensors.get(1 + b) ? "x" + (1 + b) + "[from + i]" : "a" + (1 + b));
+        int last = body.steps().size() - 1;
+        for (int k = 0; k < last; k++) {
+            if (e.reads[k] > 1) s.append("double t").append(k).append(" = ").append(e.step(k).text).append(";\n");
+        }
+        s.append("r[i] = ").append(e.step(last).text).append(";\n}\nrb.accumulate();\n}\nreturn rb.result();\n}\n");
+        return s.toString();
     }
 
     private String source(String name, Key key) {
@@ -71,7 +114,7 @@ final class FusedSource {
         s.append(tensor).append(" result = ").append(loops).append(".output(a").append(body.resultShapeSource(types)).append(");\n");
         s.append("double[] ").append(String.join(", ", arrays)).append(";\n");
         s.append("for (int i = 0; i < out.length; i++) {\n");
-        Expressions e = new Expressions(body, types);
+        Expressions e = new Expressions(body, a -> types.get(a).isTensor() ? "x" + a + "[i]" : "a" + a);
         int last = body.steps().size() - 1;
         for (int k = 0; k < last; k++) {
             if (e.reads[k] > 1) s.append("double t").append(k).append(" = ").append(e.step(k).text).append(";\n");
@@ -85,12 +128,13 @@ final class FusedSource {
 
     private final class Expressions {
         private final FusedBody body;
-        private final List<Type> types;
+        private final java.util.function.IntFunction<String> args;
         private final int[] reads;
 
-        Expressions(FusedBody body, List<Type> types) {
+        /** {@code args} gives the Java text of an argument's element at the current iteration. */
+        Expressions(FusedBody body, java.util.function.IntFunction<String> args) {
             this.body = body;
-            this.types = types;
+            this.args = args;
             this.reads = new int[body.steps().size()];
             for (FusedBody.Step st : body.steps()) {
                 for (FusedBody.Operand o : st.operands()) if (o instanceof FusedBody.Temp t) reads[t.step()]++;
@@ -123,8 +167,7 @@ final class FusedSource {
                 String text = Literals.of(l.value(), Type.REAL, refs).toString();
                 return new Text(text, text.startsWith("-") ? UNARY : ATOM);
             }
-            int a = ((FusedBody.Arg) o).index();
-            return new Text(types.get(a).isTensor() ? "x" + a + "[i]" : "a" + a, ATOM);
+            return new Text(args.apply(((FusedBody.Arg) o).index()), ATOM);
         }
     }
 

@@ -11,6 +11,7 @@ import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrWalk;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
+import hyp.compiler.opt.BackEndPasses;
 import hyp.compiler.opt.ElementwiseFusion;
 import hyp.compiler.prim.Emission;
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class JavaSourceBackend {
      */
     public static JavaSourceBackend generate(String className, List<Function> functions, boolean fuse) {
         checkDistinct(functions);
-        if (fuse) functions = ElementwiseFusion.run(functions);
+        if (fuse) functions = BackEndPasses.run(functions);
         ClassRefs refs = new ClassRefs(className);
         FusedSource fused = new FusedSource(refs);
         Set<String> reserved = reservedNames(functions);

@@ -169,6 +169,11 @@ final class MethodWriter {
             for (Var v : op.args()) args.add(name(v));
             return new MethodCallExpr(null, fused.method(loop.body(), types), args);
         }
+        if (e instanceof Emission.RowBlockLoop loop) {
+            NodeList<Expression> args = new NodeList<>();
+            for (Var v : op.args()) args.add(name(v));
+            return new MethodCallExpr(null, fused.rowPassMethod(loop.pass(), types), args);
+        }
         Emission.CallWithArray c = (Emission.CallWithArray) e;
         Type element = types.get(0).isReal() ? PrimitiveType.doubleType() : JavaTypes.of(types.get(0), refs);
         return new MethodCallExpr(refs.expr(c.owner()), c.method(), new NodeList<>(array(element, op.args())));
