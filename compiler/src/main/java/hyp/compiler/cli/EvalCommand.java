@@ -60,7 +60,7 @@ final class EvalCommand implements Callable<Integer> {
         CheckedProgram program = Pipeline.check(Pipeline.read(file));
         Function f = Defs.lower(program, func);
         Map<String, Object> given = Bindings.parseAssignments(at);
-        for (Map.Entry<String, Object> e : DataFiles.load(program, data).entrySet()) {
+        for (Map.Entry<String, Object> e : DataFiles.load(program, data, given.keySet()).entrySet()) {
             if (f.paramNames().contains(e.getKey())) given.putIfAbsent(e.getKey(), e.getValue());
         }
         List<Object> args = Bindings.bind(program, f, given);

@@ -71,6 +71,9 @@ final class HypergradCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (fracBits != null && !method.equals("reversible")) {
+            throw new UsageException("--frac-bits sets the fixed point of --method reversible; --method " + method + " does not use it");
+        }
         CheckedProgram program = Pipeline.check(Pipeline.read(file));
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
         Map<String, Object> values = globals.resolve(program);
@@ -78,8 +81,14 @@ final class HypergradCommand implements Callable<Integer> {
         CompiledDynamics dynamics = hp.dynamics(values, methods);
         int t = steps != null ? steps : hp.optimizer.steps();
         double[] hyper = hp.hyperVector(dynamics, values);
-        ReversibleRun reversible = method.equals("reversible")
-                ? ReversibleRun.of(program, hp, dynamics, values, t, hyper, fracBits) : null;
+        ReversibleRun reversible = null;
+        if (method.equals("reversible")) {
+            try {
+                reversible = ReversibleRun.of(program, hp, dynamics, values, t, hyper, fracBits);
+            } catch (ArithmeticException e) {
+                throw Diverged.at(program, "the reversible hypergradient", e);
+            }
+        }
         Hypergradient g = reversible != null ? reversible.hypergradient()
                 : method.equals("implicit") ? implicit(hp, dynamics, values, t, hyper)
                 : method.equals("complex") ? ComplexStepHypergradient.of(hp).compute(values, t)

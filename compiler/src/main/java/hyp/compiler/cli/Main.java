@@ -27,12 +27,44 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (eval, compile, graph)");
     }
 
+    /**
+     * Stack for the thread that runs a command. The compiler's passes recurse over the program's nesting; a
+     * deep stack lets programs nested thousands of levels deep compile (it is reserved, and used only as deep
+     * programs touch it), and what nests deeper still ends as a message, not a trace.
+     */
+    static final long STACK_BYTES = 1L << 30;
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line and returns its exit code; all output goes to the given writers. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        int[] code = {INTERNAL};
+        Thread worker = new Thread(null, () -> code[0] = runHere(args, out, err), "hyp", STACK_BYTES);
+        worker.start();
+        while (true) {
+            try {
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                worker.interrupt();
+            }
+        }
+        out.flush();
+        err.flush();
+        return code[0];
+    }
+
+    private static int runHere(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            return execute(args, out, err);
+        } catch (Throwable t) {
+            return reportError(t, err);
+        }
+    }
+
+    private static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
@@ -44,6 +76,30 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, err));
         return cli.execute(args);
+    }
+
+    /**
+     * Errors that escape a command: running out of memory or stack is a limit of this run, said with what ran out
+     * and what to do; anything else is an internal error, still without a trace.
+     */
+    static int reportError(Throwable t, PrintWriter err) {
+        if (t instanceof Exception ex) return report(ex, err);
+        if (t instanceof ExceptionInInitializerError init && init.getCause() instanceof Exception ex) return report(ex, err);
+        if (t instanceof OutOfMemoryError) {
+            long mb = Runtime.getRuntime().maxMemory() >> 20;
+            err.println("hyp: out of memory: the run needed more than the JVM's heap of " + mb + " MB ("
+                    + t.getMessage() + "). Store fewer states (--method tree or binomial:S instead of unrolled), run "
+                    + "fewer steps or loop trips, or give the JVM more heap: HYP_JAVA_OPTS=-Xmx8g hyp ...");
+            return BAD_INPUT;
+        }
+        if (t instanceof StackOverflowError) {
+            err.println("hyp: the program nests too deeply: the compiler ran out of stack (" + (STACK_BYTES >> 20)
+                    + " MB) following it. Split the deepest expression, if-chain or loop nest into smaller defs");
+            return BAD_INPUT;
+        }
+        err.println("internal error: " + t);
+        err.println("This is a bug in hyp, not in your program. Please report it with the .hyp file.");
+        return INTERNAL;
     }
 
     /** Turns failures into messages and exit codes; never a stack trace for the user's mistakes. */
@@ -71,6 +127,10 @@ public final class Main implements Runnable {
             err.println(where + "internal error: " + ie.getMessage());
             err.println("This is a bug in hyp, not in your program. Please report it with the .hyp file.");
             return INTERNAL;
+        }
+        if (ex instanceof ArithmeticException) {
+            err.println("hyp: the run failed numerically: " + ex.getMessage());
+            return BAD_INPUT;
         }
         if (ex instanceof RuntimeException && ex.getClass().getName().startsWith("hyp.runtime")) {
             err.println("hyp: " + ex.getMessage());

@@ -181,7 +181,11 @@ class DeclarationDiagnosticsTest {
                 of("fractional number of rounds", MODEL + "tune r on loss by descent for 1.5 rounds", 7, 31,
                         "the number of rounds must be a positive integer literal"),
                 of("setting that is not a constant", MODEL + "train w on loss by descent(lr = w)", 7, 33,
-                        "undefined name 'w'"));
+                        "undefined name 'w'"),
+                of("second train statement", MODEL + "train w on loss by descent\ntrain w on loss by descent(lr = 0.5)", 8, 1,
+                        "a second train statement; a file has one (the first is at line 7)"),
+                of("second tune statement", MODEL + "tune r on loss by descent\ntune r on loss by descent for 3 rounds", 8, 1,
+                        "a second tune statement; a file has one (the first is at line 7)"));
     }
 
     @ParameterizedTest(name = "{0}")
