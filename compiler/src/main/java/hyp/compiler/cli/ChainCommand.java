@@ -33,6 +33,9 @@ import picocli.CommandLine.Parameters;
                 + "inverse drifts, or exactly in fixed point with an information buffer (exact). The file needs a "
                 + "tune statement too: it names the hyperparameters, whose declared or given values are used.")
 final class ChainCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    TripLimit tripLimit;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -71,7 +74,7 @@ final class ChainCommand implements Callable<Integer> {
         if (fracBits != null && (fracBits < 0 || fracBits > 62)) {
             throw new UsageException("--frac-bits must be from 0 to 62, got " + fracBits);
         }
-        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        CheckedProgram program = LoadedProgram.check(file);
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
         if (method.equals("float") && ChainLbfgs.trainsByLibraryLbfgs(program)) {
             return new ChainLbfgs(program, hp, globals, steps, report, json).run(spec.commandLine().getOut());

@@ -51,7 +51,7 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        CheckedProgram program = LoadedProgram.check(file);
         List<Function> defs = Pipeline.lower(program);
         List<Function> functions = new ArrayList<>(defs);
         functions.addAll(Pipeline.derive(program, () -> GradientMethods.of(program, defs)));

@@ -47,7 +47,7 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        CheckedProgram program = LoadedProgram.check(file);
         Function f = Defs.lower(program, func);
         Function derived = grad ? Pipeline.derive(program, () -> hyp.compiler.ad.Derivatives.adjoint(f)) : f;
         Function shown = fused ? Pipeline.derive(program, () -> ElementwiseFusion.run(derived)) : derived;

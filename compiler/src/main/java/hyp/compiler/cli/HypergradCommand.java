@@ -21,6 +21,9 @@ import picocli.CommandLine.Parameters;
         description = "Computes the hypergradient of the tune statement's validation loss with respect to its "
                 + "hyperparameters, through the train statement's optimizer run.")
 final class HypergradCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    TripLimit tripLimit;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -74,7 +77,7 @@ final class HypergradCommand implements Callable<Integer> {
         if (fracBits != null && !method.equals("reversible")) {
             throw new UsageException("--frac-bits sets the fixed point of --method reversible; --method " + method + " does not use it");
         }
-        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        CheckedProgram program = LoadedProgram.check(file);
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
         Map<String, Object> values = globals.resolve(program);
         methods = methods(hp);

@@ -57,6 +57,7 @@ public final class Main implements Runnable {
     }
 
     private static int runHere(String[] args, PrintWriter out, PrintWriter err) {
+        hyp.runtime.ops.LoopTrips.setLimit(hyp.runtime.ops.LoopTrips.DEFAULT_LIMIT); // each run starts from the default
         try {
             return execute(args, out, err);
         } catch (Throwable t) {
@@ -127,6 +128,11 @@ public final class Main implements Runnable {
             err.println(where + "internal error: " + ie.getMessage());
             err.println("This is a bug in hyp, not in your program. Please report it with the .hyp file.");
             return INTERNAL;
+        }
+        if (ex instanceof hyp.compiler.backend.bytecode.CodeTooLargeException big) {
+            err.println(LoadedProgram.locate(big.function()) + "limit: " + big.getMessage()
+                    + "; split the def into smaller defs (long sums, deep expressions and heavy inlining all grow it)");
+            return BAD_INPUT;
         }
         if (ex instanceof ArithmeticException) {
             err.println("hyp: the run failed numerically: " + ex.getMessage());

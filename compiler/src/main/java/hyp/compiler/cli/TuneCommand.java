@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
         description = "Tunes the hyperparameters of the file's tune statement by hypergradient descent and "
                 + "reports the validation loss and every loss-like def before and after.")
 final class TuneCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    TripLimit tripLimit;
+
     /** Rounds when the tune statement does not say {@code for N rounds}. */
     static final int DEFAULT_ROUNDS = 20;
 
@@ -96,7 +99,7 @@ final class TuneCommand implements Callable<Integer> {
         if (stepsPerRound != null && stepsPerRound < 1) {
             throw new UsageException("--steps-per-round must be >= 1, got " + stepsPerRound);
         }
-        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        CheckedProgram program = LoadedProgram.check(file);
         List<Decl.Tune> tunes = program.program().all(Decl.Tune.class);
         if (tunes.isEmpty()) throw new UsageException(file + " has no tune statement ('tune HYPER on LOSS by ...')");
         Decl.Tune tune = tunes.get(0);
