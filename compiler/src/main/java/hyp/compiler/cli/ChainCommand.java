@@ -74,6 +74,7 @@ final class ChainCommand implements Callable<Integer> {
         if (fracBits != null && (fracBits < 0 || fracBits > 62)) {
             throw new UsageException("--frac-bits must be from 0 to 62, got " + fracBits);
         }
+        if (report != null) ReportDirectory.check(report); // before the run, not after it
         CheckedProgram program = LoadedProgram.check(file);
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
         if (method.equals("float") && ChainLbfgs.trainsByLibraryLbfgs(program)) {

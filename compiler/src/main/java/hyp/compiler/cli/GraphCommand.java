@@ -53,7 +53,11 @@ final class GraphCommand implements Callable<Integer> {
         Function shown = fused ? Pipeline.derive(program, () -> ElementwiseFusion.run(derived)) : derived;
         out().print(IrPrinter.print(shown));
         out().flush();
-        if (dot != null) Files.writeString(dot, DotPrinter.print(shown));
+        if (dot != null) {
+            Path parent = dot.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent); // as -o does for compile
+            Files.writeString(dot, DotPrinter.print(shown));
+        }
         return Main.OK;
     }
 }

@@ -103,6 +103,22 @@ public final class Main implements Runnable {
         return INTERNAL;
     }
 
+    /**
+     * {@code file.hyp:LINE: } when the failure was raised under generated code, whose frames carry the .hyp file
+     * and line of the operation that ran; empty otherwise (or when the message is located already).
+     */
+    static String generatedLine(Throwable ex) {
+        String message = String.valueOf(ex.getMessage());
+        for (StackTraceElement frame : ex.getStackTrace()) {
+            String file = frame.getFileName();
+            if (file != null && file.endsWith(".hyp") && frame.getLineNumber() > 0) {
+                String where = file + ":" + frame.getLineNumber();
+                return message.startsWith(where) || message.contains(".hyp:") ? "" : where + ": ";
+            }
+        }
+        return "";
+    }
+
     /** Turns failures into messages and exit codes; never a stack trace for the user's mistakes. */
     static int report(Exception ex, PrintWriter err) {
         if (ex instanceof CompileException ce) {
@@ -139,7 +155,7 @@ public final class Main implements Runnable {
             return BAD_INPUT;
         }
         if (ex instanceof RuntimeException && ex.getClass().getName().startsWith("hyp.runtime")) {
-            err.println("hyp: " + ex.getMessage());
+            err.println("hyp: " + generatedLine(ex) + ex.getMessage());
             return BAD_INPUT;
         }
         err.println("internal error: " + ex);

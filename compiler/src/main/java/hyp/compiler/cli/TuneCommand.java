@@ -99,6 +99,7 @@ final class TuneCommand implements Callable<Integer> {
         if (stepsPerRound != null && stepsPerRound < 1) {
             throw new UsageException("--steps-per-round must be >= 1, got " + stepsPerRound);
         }
+        if (report != null) ReportDirectory.check(report); // before the run, not after it
         CheckedProgram program = LoadedProgram.check(file);
         List<Decl.Tune> tunes = program.program().all(Decl.Tune.class);
         if (tunes.isEmpty()) throw new UsageException(file + " has no tune statement ('tune HYPER on LOSS by ...')");
