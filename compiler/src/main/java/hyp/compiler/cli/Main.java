@@ -57,11 +57,12 @@ public final class Main implements Runnable {
     }
 
     private static int runHere(String[] args, PrintWriter out, PrintWriter err) {
-        hyp.runtime.ops.LoopTrips.setLimit(hyp.runtime.ops.LoopTrips.DEFAULT_LIMIT); // each run starts from the default
         try {
             return execute(args, out, err);
         } catch (Throwable t) {
             return reportError(t, err);
+        } finally {
+            hyp.runtime.ops.LoopTrips.setLimit(hyp.runtime.ops.LoopTrips.DEFAULT_LIMIT); // --max-trips is one run's
         }
     }
 
