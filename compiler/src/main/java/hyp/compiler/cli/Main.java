@@ -84,7 +84,7 @@ public final class Main implements Runnable {
      * Errors that escape a command: running out of memory or stack is a limit of this run, said with what ran out
      * and what to do; anything else is an internal error, still without a trace.
      */
-    static int reportError(Throwable t, PrintWriter err) {
+    public static int reportError(Throwable t, PrintWriter err) {
         if (t instanceof Exception ex) return report(ex, err);
         if (t instanceof ExceptionInInitializerError init && init.getCause() instanceof Exception ex) return report(ex, err);
         if (t instanceof OutOfMemoryError) {
@@ -109,15 +109,32 @@ public final class Main implements Runnable {
      * and line of the operation that ran; empty otherwise (or when the message is located already).
      */
     static String generatedLine(Throwable ex) {
-        String message = String.valueOf(ex.getMessage());
+        String where = generatedFrame(ex), message = String.valueOf(ex.getMessage());
+        return where == null || message.contains(".hyp:") ? "" : where + ": ";
+    }
+
+    /** The innermost frame of generated code, as {@code file.hyp:LINE}; null when none ran. */
+    private static String generatedFrame(Throwable ex) {
         for (StackTraceElement frame : ex.getStackTrace()) {
             String file = frame.getFileName();
-            if (file != null && file.endsWith(".hyp") && frame.getLineNumber() > 0) {
-                String where = file + ":" + frame.getLineNumber();
-                return message.startsWith(where) || message.contains(".hyp:") ? "" : where + ": ";
-            }
+            if (file != null && file.endsWith(".hyp") && frame.getLineNumber() > 0) return file + ":" + frame.getLineNumber();
         }
-        return "";
+        return null;
+    }
+
+    /**
+     * Thrown while the program's own code ran (generated from a .hyp file, or the runtime it calls), not by the
+     * compiler: e.g. an index computed out of range. The user's program is at fault, and the frame names its line.
+     */
+    static boolean raisedByTheProgram(Throwable ex) {
+        if (generatedFrame(ex) == null) return false;
+        for (StackTraceElement frame : ex.getStackTrace()) {
+            String c = frame.getClassName();
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) continue;
+            String file = frame.getFileName();
+            return c.startsWith("hyp.runtime.") || file != null && file.endsWith(".hyp");
+        }
+        return false;
     }
 
     /** Turns failures into messages and exit codes; never a stack trace for the user's mistakes. */
@@ -155,7 +172,7 @@ public final class Main implements Runnable {
             err.println("hyp: the run failed numerically: " + ex.getMessage());
             return BAD_INPUT;
         }
-        if (ex instanceof RuntimeException && ex.getClass().getName().startsWith("hyp.runtime")) {
+        if (ex instanceof RuntimeException && (ex.getClass().getName().startsWith("hyp.runtime") || raisedByTheProgram(ex))) {
             err.println("hyp: " + generatedLine(ex) + ex.getMessage());
             return BAD_INPUT;
         }
