@@ -197,6 +197,15 @@ class BadInputCommandsTest {
     }
 
     @Test
+    void exponentialInliningStopsWithALocatedLimit() throws IOException {
+        StringBuilder text = new StringBuilder("def g0(x: real) = x * x + 1\n");
+        for (int i = 1; i < 40; i++) text.append("def g").append(i).append("(x: real) = g").append(i - 1)
+                .append("(x) + g").append(i - 1).append("(x + 1)\n");
+        Path file = write("expo.hyp", text.toString());
+        rejected(run("eval", file.toString(), "g39", "--at", "x=0.5"), "expo.hyp:2:27: error: limit: inlining 'g0' here makes the code larger than");
+    }
+
+    @Test
     void resourceExhaustionIsAMessageThatSaysWhatToDo() {
         StringWriter err = new StringWriter();
         assertEquals(2, Main.reportError(new OutOfMemoryError("Java heap space"), new PrintWriter(err, true)));
