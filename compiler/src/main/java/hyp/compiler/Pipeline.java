@@ -19,7 +19,10 @@ public final class Pipeline {
     private Pipeline() {}
 
     public static SourceFile read(Path file) throws IOException {
-        return new SourceFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        if (Files.isDirectory(file)) {
+            throw new java.nio.file.FileSystemException(file.toString(), null, "is a directory, not a .hyp file");
+        }
+        return SourceText.decode(file.toString(), Files.readAllBytes(file));
     }
 
     /** Parses and checks; throws {@link CompileException} with every error found. */
@@ -86,7 +89,7 @@ public final class Pipeline {
             return stage.get();
         } catch (CompileException | InternalCompilerError e) {
             throw e;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
             throw new InternalCompilerError(hyp.compiler.diag.Span.of(source, 1, 1, 1),
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }

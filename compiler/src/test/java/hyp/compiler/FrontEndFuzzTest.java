@@ -27,11 +27,13 @@ import org.antlr.v4.runtime.Vocabulary;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded mutation fuzzing of the front end: every example file is tokenized, then mutated by random token
+ * Seeded mutation fuzzing of the whole compiler: every example file is tokenized, then mutated by random token
  * deletions, insertions (of vocabulary tokens and of tokens from the file), swaps and replacements by a token of
- * the same kind. For each mutant the only
- * acceptable outcomes are a checked (and lowered) program or a {@link CompileException} whose diagnostics all
- * point inside the file. Anything else — an internal error, a stack overflow, an exception escaping — is a bug.
+ * the same kind. Each mutant is checked and lowered; an accepted one is compiled to bytecode with the adjoints of
+ * its scalar defs, and those defs run at a few points. The only acceptable outcomes are success, a
+ * {@link CompileException} whose diagnostics all point inside the file, or a failure the command line reports
+ * with exit code 2 (a located limit, a run-time error naming its line, the loop trip guard). Anything else — an
+ * internal error, a stack overflow, an exception escaping, a case that does not finish in time — is a bug.
  */
 class FrontEndFuzzTest {
     private static final long SEED = Long.getLong("hyp.fuzz.seed", 0x5eed_4a11L);
@@ -59,7 +61,9 @@ class FrontEndFuzzTest {
             // The unmutated file must itself compile: otherwise the mutants test nothing beyond the first error.
             assertTrue(outcome(file.getFileName().toString(), text) == null, "example " + file + " does not compile");
             for (int k = 0; k < perFile && failures.size() < MAX_REPORTED; k++) {
-                String mutant = render(mutate(pieces, vocabulary, random));
+                // Every other mutant is mild (numbers and operators swapped for their own kind), so that many
+                // pass the checker and the later stages (compile, fuse, run) see them too.
+                String mutant = render(k % 2 == 0 ? mutate(pieces, vocabulary, random) : mild(pieces, random));
                 cases++;
                 String problem = outcome(file.getFileName() + "#" + k, mutant);
                 if (problem == null) {
@@ -71,12 +75,12 @@ class FrontEndFuzzTest {
                 }
             }
         }
-        System.out.printf("front-end fuzz: %d mutants of %d files (%d accepted, %d rejected with diagnostics)%n",
+        System.out.printf("program fuzz: %d mutants of %d files (%d accepted and run, %d rejected with diagnostics)%n",
                 cases, files.size(), accepted, rejected);
-        if (!failures.isEmpty()) fail(failures.size() + " mutant(s) broke the front end:\n\n" + String.join("\n\n", failures));
+        if (!failures.isEmpty()) fail(failures.size() + " mutant(s) broke hyp:\n\n" + String.join("\n\n", failures));
         assertTrue(cases >= MIN_CASES, "only " + cases + " cases ran");
-        assertTrue(rejected > cases / 2, "most mutants should be rejected; rejected only " + rejected);
-        assertTrue(accepted > 0, "no mutant was accepted, so lowering was never exercised");
+        assertTrue(rejected > cases / 4, "many mutants should be rejected; rejected only " + rejected);
+        assertTrue(accepted > cases / 10, "only " + accepted + " mutants were accepted, so the later stages were hardly exercised");
     }
 
     /**
@@ -99,23 +103,116 @@ class FrontEndFuzzTest {
         }
     }
 
+    /** A mutant that takes longer than this (checking, compiling and running it) counts as a hang. */
+    private static final long CASE_SECONDS = Long.getLong("hyp.fuzz.caseSeconds", 20);
+    /** The trip guard while mutants run, so a loop made endless by a mutation ends quickly (and is reported). */
+    private static final long FUZZ_TRIPS = 10_000;
+    private static final java.util.concurrent.atomic.AtomicInteger CLASSES = new java.util.concurrent.atomic.AtomicInteger();
+    private static java.util.concurrent.ExecutorService runner = newRunner();
+
+    private static java.util.concurrent.ExecutorService newRunner() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(null, task, "fuzz-case", 256L << 20);
+            t.setDaemon(true); // a hung case is abandoned, never waited for
+            return t;
+        });
+    }
+
     /**
-     * Runs check and lower: null when the program is accepted, "" when it is rejected properly, otherwise a
-     * description of what went wrong.
+     * Runs a mutant through every stage on a thread of its own, with a time limit: null when the program is
+     * accepted (and its small defs ran), "" when it is rejected properly, otherwise what went wrong.
      */
     private static String outcome(String name, String text) {
         SourceFile source = new SourceFile(name, text);
+        java.util.concurrent.Future<String> running = runner.submit(() -> stages(source));
         try {
-            CheckedProgram checked = Pipeline.check(source);
-            Pipeline.lower(checked);
-            return null;
+            return running.get(CASE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            running.cancel(true);
+            runner = newRunner();
+            return "hung: no outcome within " + CASE_SECONDS + " s";
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            return "the case runner failed: " + e;
+        }
+    }
+
+    /**
+     * Check and lower; then compile every def to bytecode (element-wise fusion included) with the adjoints of
+     * the scalar ones, and run those defs and adjoints at a few points. A failure while compiling or running must
+     * be what the command line reports with exit code 2 (a located error, a limit, a run-time error naming its
+     * line), never an internal error (exit 3) or a trace.
+     */
+    private static String stages(SourceFile source) {
+        CheckedProgram checked;
+        List<Function> lowered;
+        try {
+            checked = Pipeline.check(source);
+            lowered = Pipeline.lower(checked);
         } catch (CompileException e) {
             return diagnosticsProblem(source, e);
         } catch (Throwable t) {
-            java.io.StringWriter trace = new java.io.StringWriter();
-            t.printStackTrace(new java.io.PrintWriter(trace));
-            return "threw " + trace;
+            return "threw " + trace(t);
         }
+        try {
+            run(checked, lowered);
+            return null;
+        } catch (CompileException e) {
+            String problem = diagnosticsProblem(source, e);
+            return problem.isEmpty() ? null : problem;
+        } catch (Throwable t) {
+            java.io.StringWriter message = new java.io.StringWriter();
+            int code = hyp.compiler.cli.Main.reportError(t, new java.io.PrintWriter(message, true));
+            if (code == 2 && !message.toString().contains("\tat ")) return null;
+            return "past the front end, exit " + code + " (" + message.toString().trim() + "): " + trace(t);
+        }
+    }
+
+    private static void run(CheckedProgram checked, List<Function> lowered) {
+        List<Function> scalar = lowered.stream().filter(FrontEndFuzzTest::scalarInputs).toList();
+        List<Function> compiled = new ArrayList<>(lowered);
+        List<Function> adjoints = new ArrayList<>();
+        for (Function f : scalar) {
+            if (f.params().stream().anyMatch(p -> p.type().isReal()) && f.body().results().size() == 1
+                    && f.body().results().get(0).type().isReal()) {
+                adjoints.add(Pipeline.derive(checked, () -> hyp.compiler.ad.Derivatives.adjoint(f)));
+            }
+        }
+        compiled.addAll(adjoints);
+        String name = "hyp.generated.Fuzz" + CLASSES.incrementAndGet();
+        byte[] bytes = hyp.compiler.backend.bytecode.BytecodeBackend.compile(name, compiled);
+        Class<?> c = new hyp.compiler.backend.bytecode.GeneratedClassLoader(FrontEndFuzzTest.class.getClassLoader())
+                .define(name, bytes);
+        long before = hyp.runtime.ops.LoopTrips.limit();
+        hyp.runtime.ops.LoopTrips.setLimit(FUZZ_TRIPS);
+        try {
+            for (double x : new double[] {-1.5, 0.5, 3.0}) {
+                for (Function f : scalar) hyp.compiler.backend.bytecode.Invoker.call(c, f.name(), args(f, x, false));
+                for (Function a : adjoints) hyp.compiler.backend.bytecode.Invoker.call(c, a.name(), args(a, x, true));
+            }
+        } finally {
+            hyp.runtime.ops.LoopTrips.setLimit(before);
+        }
+    }
+
+    /** Defs whose inputs are all real, int or bool scalars can run without data. */
+    private static boolean scalarInputs(Function f) {
+        return f.params().stream().allMatch(p -> p.type().isReal() || p.type().isInt() || p.type().isBool());
+    }
+
+    /** x for reals (the adjoint's trailing seed is 1), 2 for ints, true for bools. */
+    private static Object[] args(Function f, double x, boolean adjoint) {
+        Object[] out = new Object[f.params().size()];
+        for (int i = 0; i < out.length; i++) {
+            var t = f.params().get(i).type();
+            out[i] = adjoint && i == out.length - 1 ? (Object) 1.0 : t.isReal() ? (Object) x : t.isInt() ? (Object) 2 : (Object) Boolean.TRUE;
+        }
+        return out;
+    }
+
+    private static String trace(Throwable t) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        t.printStackTrace(new java.io.PrintWriter(trace));
+        return trace.toString();
     }
 
     private static String diagnosticsProblem(SourceFile source, CompileException e) {
@@ -210,6 +307,28 @@ class FrontEndFuzzTest {
                     p.set(i, new Piece(a.gap(), b.text()));
                     p.set(j, new Piece(b.gap(), a.text()));
                 }
+            }
+        }
+        return p;
+    }
+
+    private static final List<String> NUMBERS = List.of("0", "1", "2", "3", "6", "10", "100000", "2147483647",
+            "0.0", "0.5", "1e-300", "1e300", "1.5");
+    private static final List<String> ARITHMETIC = List.of("+", "-", "*", "/", "^");
+    private static final List<String> COMPARISON = List.of("<", ">", "<=", ">=", "==", "!=");
+
+    /** One to three edits that keep the program's shape: a number by another, an operator by one of its group. */
+    private static List<Piece> mild(List<Piece> original, Random random) {
+        List<Piece> p = new ArrayList<>(original);
+        for (int e = 0, edits = 1 + random.nextInt(3); e < edits; e++) {
+            for (int tries = 0; tries < 20; tries++) {
+                int i = random.nextInt(p.size() - 1);
+                String t = p.get(i).text();
+                List<String> pool = !t.isEmpty() && Character.isDigit(t.charAt(0)) ? NUMBERS
+                        : ARITHMETIC.contains(t) ? ARITHMETIC : COMPARISON.contains(t) ? COMPARISON : null;
+                if (pool == null) continue;
+                p.set(i, new Piece(p.get(i).gap(), pool.get(random.nextInt(pool.size()))));
+                break;
             }
         }
         return p;

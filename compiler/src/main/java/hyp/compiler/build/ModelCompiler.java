@@ -44,7 +44,11 @@ public final class ModelCompiler {
 
     /** As {@link #compile(Path)}, to a class of the given binary name. */
     public static CompiledModel compile(Path file, String className) throws IOException {
-        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        return compile(Pipeline.check(Pipeline.read(file)), className);
+    }
+
+    /** As {@link #compile(Path)}, for a program already read and checked, to a class of the given binary name. */
+    public static CompiledModel compile(CheckedProgram program, String className) {
         List<Function> defs = Pipeline.lower(program);
         List<Function> functions = new ArrayList<>(defs);
         functions.addAll(Pipeline.derive(program, () -> GradientMethods.of(program, defs)));

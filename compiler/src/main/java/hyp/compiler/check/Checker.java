@@ -47,13 +47,28 @@ public final class Checker {
         for (Global g : globals.values()) checkInit(g);
         for (String name : defDecls.keySet()) def(name);
         DeclChecker statements = new DeclChecker(this);
+        Span firstTrain = null, firstTune = null;
         for (Decl d : program.decls()) {
             if (d instanceof Decl.Optimizer o) statements.optimizer(o);
-            if (d instanceof Decl.Train t) statements.train(t);
-            if (d instanceof Decl.Tune t) statements.tune(t);
+            if (d instanceof Decl.Train t) {
+                firstTrain = onlyOne(firstTrain, t.span(), "train");
+                statements.train(t);
+            }
+            if (d instanceof Decl.Tune t) {
+                firstTune = onlyOne(firstTune, t.span(), "tune");
+                statements.tune(t);
+            }
         }
         diagnostics.throwIfErrors();
         return new CheckedProgram(program, globals, defs, optimizers, dims, typing);
+    }
+
+    /** A file has at most one train and one tune statement: the commands would run only the first. */
+    private Span onlyOne(Span first, Span here, String keyword) {
+        if (first == null) return here;
+        diagnostics.error(here, "a second " + keyword + " statement; a file has one (the first is at line " + first.line()
+                + "); put the other in its own file");
+        return first;
     }
 
     Diagnostics diagnostics() {

@@ -266,6 +266,8 @@ final class ExprChecker {
                 if (s.to() != null && !expect(s.to(), Type.INT, "a slice bound")) return null;
             }
         }
+        String outOfRange = IndexForms.outOfRange(ix, tensor);
+        if (outOfRange != null) return fail(ix, outOfRange);
         IndexSpec spec = IndexForms.classify(ix, tensor);
         if (spec == null) return fail(ix, "unsupported indexing of " + t + ": use x[i], X[i, j], X[i], X[i, :], X[:, j] or x[a:b]");
         typing.indexSpecs.put(ix, spec);

@@ -27,6 +27,44 @@ final class IndexForms {
         return null;
     }
 
+    /**
+     * A constant index or slice bound that falls outside its axis (or a slice whose end comes before its start),
+     * described for a located error; null when every constant bound fits. Only literal bounds are checked here:
+     * computed ones are checked when the code runs.
+     */
+    static String outOfRange(Expr.Index ix, Type.Tensor t) {
+        List<Expr.IndexArg> in = ix.indices();
+        for (int axis = 0; axis < in.size() && axis < t.rank(); axis++) {
+            Dim d = t.dims().get(axis);
+            Integer size = d.symbolic() ? null : d.size();
+            String where = t.rank() == 1 ? "" : " on axis " + axis;
+            String of = size == null ? " of size " + d.name() : " of size " + size;
+            if (in.get(axis) instanceof Expr.Point p) {
+                Integer i = literal(p.at());
+                if (i != null && (i < 0 || size != null && i >= size)) {
+                    return "index " + i + " is out of range" + where + of + " (indices run from 0 to "
+                            + (size == null ? d.name() + " - 1" : Integer.toString(size - 1)) + ")";
+                }
+            } else {
+                Expr.Slice s = (Expr.Slice) in.get(axis);
+                Integer from = s.from() == null ? null : literal(s.from());
+                Integer to = s.to() == null ? null : literal(s.to());
+                String text = s.span().text();
+                if (from != null && (from < 0 || size != null && from > size)) {
+                    return "slice " + text + " starts at " + from + ", outside the axis" + where + of;
+                }
+                if (to != null && (to < 0 || size != null && to > size)) {
+                    return "slice " + text + " ends at " + to + ", past the axis" + where + of
+                            + " (the end is exclusive: at most " + (size == null ? d.name() : size) + ")";
+                }
+                if (from != null && to != null && to < from) {
+                    return "slice " + text + " ends before it starts (" + to + " < " + from + ")";
+                }
+            }
+        }
+        return null;
+    }
+
     /** {@code :} with no bounds. */
     static boolean full(Expr.IndexArg a) {
         return a instanceof Expr.Slice s && s.from() == null && s.to() == null;
@@ -46,7 +84,12 @@ final class IndexForms {
         return Dim.named(s.span().text());
     }
 
+    /** An integer literal, possibly negated; null for anything computed. */
     private static Integer literal(Expr e) {
+        if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG) {
+            Integer x = literal(u.operand());
+            return x == null ? null : -x;
+        }
         return e instanceof Expr.Num n && n.integer() ? (int) n.value() : null;
     }
 }

@@ -171,10 +171,15 @@ final class Bindings {
     /** Parses repeated {@code name=value} options. */
     static Map<String, Object> parseAssignments(List<String> items) {
         Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, String> written = new HashMap<>();
         for (String item : items) {
             int eq = item.indexOf('=');
             if (eq <= 0) throw new UsageException("'" + item + "' is not name=value");
             String name = item.substring(0, eq).trim();
+            String before = written.putIfAbsent(name, item);
+            if (before != null) {
+                throw new UsageException("--at " + name + " is given twice ('" + before + "' and '" + item + "'); give each name once");
+            }
             try {
                 out.put(name, ValueParser.parse(item.substring(eq + 1)));
             } catch (IllegalArgumentException e) {

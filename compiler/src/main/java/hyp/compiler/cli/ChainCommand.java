@@ -33,6 +33,9 @@ import picocli.CommandLine.Parameters;
                 + "inverse drifts, or exactly in fixed point with an information buffer (exact). The file needs a "
                 + "tune statement too: it names the hyperparameters, whose declared or given values are used.")
 final class ChainCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    TripLimit tripLimit;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -65,10 +68,14 @@ final class ChainCommand implements Callable<Integer> {
         if (!method.equals("float") && !method.equals("exact")) {
             throw new UsageException("--method must be float or exact, got '" + method + "'");
         }
+        if (fracBits != null && method.equals("float")) {
+            throw new UsageException("--frac-bits sets the fixed point of --method exact; --method float does not use it");
+        }
         if (fracBits != null && (fracBits < 0 || fracBits > 62)) {
             throw new UsageException("--frac-bits must be from 0 to 62, got " + fracBits);
         }
-        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        if (report != null) ReportDirectory.check(report); // before the run, not after it
+        CheckedProgram program = LoadedProgram.check(file);
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
         if (method.equals("float") && ChainLbfgs.trainsByLibraryLbfgs(program)) {
             return new ChainLbfgs(program, hp, globals, steps, report, json).run(spec.commandLine().getOut());
@@ -86,13 +93,18 @@ final class ChainCommand implements Callable<Integer> {
 
         ReversibleStep step;
         FixedPointFormat[] formats = null;
-        if (method.equals("float")) {
-            step = new FloatReversibleStep(seq);
-        } else {
-            formats = fracBits != null ? FixedPointFormats.uniform(seq, fracBits) : FixedPointFormats.observe(seq, s0, hyper, t);
-            step = new ExactReversibleStep(seq, formats);
+        ChainDrift.Result r;
+        try {
+            if (method.equals("float")) {
+                step = new FloatReversibleStep(seq);
+            } else {
+                formats = fracBits != null ? FixedPointFormats.uniform(seq, fracBits) : FixedPointFormats.observe(seq, s0, hyper, t);
+                step = new ExactReversibleStep(seq, formats);
+            }
+            r = ChainDrift.run(step, s0, hyper, t);
+        } catch (ArithmeticException e) {
+            throw Diverged.at(program, "the " + method + " chain", e);
         }
-        ChainDrift.Result r = ChainDrift.run(step, s0, hyper, t);
         boolean exact = step instanceof ExactReversibleStep e && e.buffersEmpty() && r.maxParameterError() == 0
                 && r.stateError()[0] == 0;
 

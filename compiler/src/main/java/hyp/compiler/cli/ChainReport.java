@@ -4,23 +4,21 @@ import hyp.runtime.data.AtomicFile;
 import hyp.runtime.reverse.ChainDrift;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 
 /**
  * {@code hyp chain --report DIR}: {@code chain.csv} (one row per step t: the errors of the recovered state and the
  * drawn weight in both chains), {@code drift.png} and {@code chain.png}; for lbfgs the same with two
- * inversions. Each file is written to a temporary
- * file in DIR and then moved over the old one.
+ * inversions. The files are written as one set
+ * ({@link ReportDirectory}).
  */
 final class ChainReport {
     private ChainReport() {}
 
     static List<Path> write(Path dir, ChainDrift.Result r, String title) throws IOException {
-        Files.createDirectories(dir);
-        List<Path> written = new ArrayList<>();
+        Map<String, AtomicFile.Content> files = ReportDirectory.files();
         StringBuilder csv = new StringBuilder("t,w_error,state_error,w_norm,w_true_" + r.element() + ",w_recovered_"
                 + r.element() + "\n");
         for (int t = 0; t <= r.steps(); t++) {
@@ -29,10 +27,10 @@ final class ChainReport {
                     .append(r.recoveredFirst()[t]).append('\n');
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        written.add(AtomicFile.write(dir.resolve("chain.csv"), out -> out.write(bytes)));
-        written.add(AtomicFile.write(dir.resolve("drift.png"), out -> ChainCharts.drift(r, title, out)));
-        written.add(AtomicFile.write(dir.resolve("chain.png"), out -> ChainCharts.chains(r, title, out)));
-        return written;
+        files.put("chain.csv", out -> out.write(bytes));
+        files.put("drift.png", out -> ChainCharts.drift(r, title, out));
+        files.put("chain.png", out -> ChainCharts.chains(r, title, out));
+        return ReportDirectory.write(dir, files);
     }
 
     /**
@@ -41,8 +39,7 @@ final class ChainReport {
      */
     static List<Path> writeTwo(Path dir, ChainDrift.Result subtract, ChainDrift.Result recompute, String title)
             throws IOException {
-        Files.createDirectories(dir);
-        List<Path> written = new ArrayList<>();
+        Map<String, AtomicFile.Content> files = ReportDirectory.files();
         int i = subtract.element();
         StringBuilder csv = new StringBuilder("t,w_error_subtract,w_error_recompute,state_error_subtract,"
                 + "state_error_recompute,w_norm,w_true_" + i + ",w_subtract_" + i + ",w_recompute_" + i + "\n");
@@ -54,9 +51,9 @@ final class ChainReport {
                     .append(recompute.recoveredFirst()[t]).append('\n');
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        written.add(AtomicFile.write(dir.resolve("chain.csv"), out -> out.write(bytes)));
-        written.add(AtomicFile.write(dir.resolve("drift.png"), out -> ChainCharts.driftTwo(subtract, recompute, title, out)));
-        written.add(AtomicFile.write(dir.resolve("chain.png"), out -> ChainCharts.chainsTwo(subtract, recompute, title, out)));
-        return written;
+        files.put("chain.csv", out -> out.write(bytes));
+        files.put("drift.png", out -> ChainCharts.driftTwo(subtract, recompute, title, out));
+        files.put("chain.png", out -> ChainCharts.chainsTwo(subtract, recompute, title, out));
+        return ReportDirectory.write(dir, files);
     }
 }

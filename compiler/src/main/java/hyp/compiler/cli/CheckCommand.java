@@ -29,6 +29,9 @@ import picocli.CommandLine.Parameters;
                 + "data, param and hyper inputs are random too. Central-difference steps across which the path "
                 + "(branches, loop trips) or the side of a kink (abs, relu, max, min) changes are skipped and counted."})
 final class CheckCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    TripLimit tripLimit;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -50,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int code = Main.OK;
         for (String file : files) {
-            CheckedProgram program = Pipeline.check(Pipeline.read(Path.of(file)));
+            CheckedProgram program = LoadedProgram.check(Path.of(file));
             ProgramCheck result;
             if (func == null) {
                 result = ProgramCheck.run(program, points, seed);

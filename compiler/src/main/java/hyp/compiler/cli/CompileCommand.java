@@ -1,5 +1,6 @@
 package hyp.compiler.cli;
 
+import hyp.compiler.build.ClassNames;
 import hyp.compiler.build.CompiledModel;
 import hyp.compiler.build.ModelCompiler;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CompiledModel model = ModelCompiler.compile(file);
+        // Checked through LoadedProgram, so that a limit hit in a back end is reported at the def it came from.
+        CompiledModel model = ModelCompiler.compile(LoadedProgram.check(file), ClassNames.forFile(file));
         if (javaDir != null) model.writeJava(javaDir);
         model.writeJar(output);
         err().println("wrote " + output + " (" + model.summary() + ")");

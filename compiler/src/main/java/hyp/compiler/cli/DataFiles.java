@@ -22,7 +22,11 @@ import java.util.Map;
 final class DataFiles {
     private DataFiles() {}
 
-    static Map<String, Object> load(CheckedProgram program, List<String> items) {
+    /**
+     * {@code inline} names the globals given by {@code --at}: their declared files are not read (the inline value
+     * is bound, with the same shape checks), and giving one both inline and by {@code --data} is an error.
+     */
+    static Map<String, Object> load(CheckedProgram program, List<String> items, java.util.Set<String> inline) {
         Map<String, Path> files = new LinkedHashMap<>();
         Map<String, String> origin = new LinkedHashMap<>();
         for (String item : items) {
@@ -33,13 +37,16 @@ final class DataFiles {
             if (g == null || g.kind() != Decl.VarKind.DATA) {
                 throw new UsageException("--data " + name + ": " + program.program().source().name() + " declares no data '" + name + "'");
             }
+            if (inline.contains(name)) {
+                throw new UsageException("'" + name + "' is given twice: by --at " + name + "=... and by --data " + name + "=...; give one");
+            }
             files.put(name, Path.of(item.substring(eq + 1).trim()));
             origin.put(name, "--data " + name);
         }
         Path base = Path.of(program.program().source().name()).toAbsolutePath().getParent();
         for (Global g : program.globals().values()) {
             Decl.Var decl = g.decl();
-            if (decl.source() == null || files.containsKey(g.name())) continue;
+            if (decl.source() == null || files.containsKey(g.name()) || inline.contains(g.name())) continue;
             files.put(g.name(), base == null ? Path.of(decl.source().name()) : base.resolve(decl.source().name()));
             origin.put(g.name(), decl.source().span().location() + ": data " + g.name());
         }

@@ -23,6 +23,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluates a def (and with --grad its gradient) by compiling it to bytecode in memory.")
 final class EvalCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    TripLimit tripLimit;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -57,10 +60,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        CheckedProgram program = LoadedProgram.check(file);
         Function f = Defs.lower(program, func);
         Map<String, Object> given = Bindings.parseAssignments(at);
-        for (Map.Entry<String, Object> e : DataFiles.load(program, data).entrySet()) {
+        for (Map.Entry<String, Object> e : DataFiles.load(program, data, given.keySet()).entrySet()) {
             if (f.paramNames().contains(e.getKey())) given.putIfAbsent(e.getKey(), e.getValue());
         }
         List<Object> args = Bindings.bind(program, f, given);

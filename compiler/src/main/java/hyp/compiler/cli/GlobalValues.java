@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * inline or read from CSV files. A picocli mixin, so each command declares them once by {@code @Mixin}.
  */
 final class GlobalValues {
-    @Option(names = "--at", paramLabel = "NAME=VALUE", description = "a value for a data, param or hyper")
+    @Option(names = "--at", paramLabel = "NAME=VALUE", description = "a value for a data, param or hyper (for a data, instead of its file)")
     List<String> at = new ArrayList<>();
 
     @Option(names = "--data", paramLabel = "NAME=FILE", description = "a data declaration bound from a CSV file (.csv or .csv.gz)")
@@ -20,7 +20,7 @@ final class GlobalValues {
     /** Every global's value: given with --at, read with --data (or from its declaration's file), else its default. */
     Map<String, Object> resolve(CheckedProgram program) {
         Map<String, Object> given = Bindings.parseAssignments(at);
-        given.putAll(DataFiles.load(program, data));
+        given.putAll(DataFiles.load(program, data, given.keySet()));
         return Bindings.globals(program, given);
     }
 }

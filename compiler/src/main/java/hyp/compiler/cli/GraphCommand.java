@@ -49,13 +49,17 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        CheckedProgram program = LoadedProgram.check(file);
         Function f = Defs.lower(program, func);
         Function derived = grad ? Pipeline.derive(program, () -> hyp.compiler.ad.Derivatives.adjoint(f)) : f;
         Function shown = fused ? Pipeline.derive(program, () -> BackEndPasses.run(derived)) : derived;
         out().print(IrPrinter.print(shown));
         out().flush();
-        if (dot != null) Files.writeString(dot, DotPrinter.print(shown));
+        if (dot != null) {
+            Path parent = dot.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent); // as -o does for compile
+            Files.writeString(dot, DotPrinter.print(shown));
+        }
         return Main.OK;
     }
 }

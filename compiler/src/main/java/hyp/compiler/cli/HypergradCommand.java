@@ -22,6 +22,9 @@ import picocli.CommandLine.Parameters;
         description = "Computes the hypergradient of the tune statement's validation loss with respect to its "
                 + "hyperparameters, through the train statement's optimizer run.")
 final class HypergradCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    TripLimit tripLimit;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -72,7 +75,10 @@ final class HypergradCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        if (fracBits != null && !method.equals("reversible")) {
+            throw new UsageException("--frac-bits sets the fixed point of --method reversible; --method " + method + " does not use it");
+        }
+        CheckedProgram program = LoadedProgram.check(file);
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
         Map<String, Object> values = globals.resolve(program);
         methods = methods(hp);
@@ -80,8 +86,14 @@ final class HypergradCommand implements Callable<Integer> {
         int t = steps != null ? steps : hp.optimizer.steps(values);
         hp.optimizer.checkSchedules(values, t);
         double[] hyper = hp.hyperVector(dynamics, values);
-        ReversibleRun reversible = method.equals("reversible")
-                ? ReversibleRun.of(program, hp, dynamics, values, t, hyper, fracBits) : null;
+        ReversibleRun reversible = null;
+        if (method.equals("reversible")) {
+            try {
+                reversible = ReversibleRun.of(program, hp, dynamics, values, t, hyper, fracBits);
+            } catch (ArithmeticException e) {
+                throw Diverged.at(program, "the reversible hypergradient", e);
+            }
+        }
         Hypergradient g = reversible != null ? reversible.hypergradient()
                 : method.equals("implicit") ? implicit(hp, dynamics, values, t, hyper)
                 : method.equals("complex") ? ComplexStepHypergradient.of(hp).compute(values, t)

@@ -28,6 +28,13 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (eval, compile, graph)");
     }
 
+    /**
+     * Stack for the thread that runs a command. The compiler's passes recurse over the program's nesting; a
+     * deep stack lets programs nested thousands of levels deep compile (it is reserved, and used only as deep
+     * programs touch it), and what nests deeper still ends as a message, not a trace.
+     */
+    static final long STACK_BYTES = 1L << 30;
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -39,6 +46,33 @@ public final class Main implements Runnable {
             err.println("hyp: " + threads);
             return BAD_INPUT;
         }
+        int[] code = {INTERNAL};
+        Thread worker = new Thread(null, () -> code[0] = runHere(args, out, err), "hyp", STACK_BYTES);
+        worker.start();
+        while (true) {
+            try {
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                worker.interrupt();
+            }
+        }
+        out.flush();
+        err.flush();
+        return code[0];
+    }
+
+    private static int runHere(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            return execute(args, out, err);
+        } catch (Throwable t) {
+            return reportError(t, err);
+        } finally {
+            hyp.runtime.ops.LoopTrips.setLimit(hyp.runtime.ops.LoopTrips.DEFAULT_LIMIT); // --max-trips is one run's
+        }
+    }
+
+    private static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
@@ -50,6 +84,63 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, err));
         return cli.execute(args);
+    }
+
+    /**
+     * Errors that escape a command: running out of memory or stack is a limit of this run, said with what ran out
+     * and what to do; anything else is an internal error, still without a trace.
+     */
+    public static int reportError(Throwable t, PrintWriter err) {
+        if (t instanceof Exception ex) return report(ex, err);
+        if (t instanceof ExceptionInInitializerError init && init.getCause() instanceof Exception ex) return report(ex, err);
+        if (t instanceof OutOfMemoryError) {
+            long mb = Runtime.getRuntime().maxMemory() >> 20;
+            err.println("hyp: out of memory: the run needed more than the JVM's heap of " + mb + " MB ("
+                    + t.getMessage() + "). Store fewer states (--method tree or binomial:S instead of unrolled), run "
+                    + "fewer steps or loop trips, or give the JVM more heap: HYP_JAVA_OPTS=-Xmx8g hyp ...");
+            return BAD_INPUT;
+        }
+        if (t instanceof StackOverflowError) {
+            err.println("hyp: the program nests too deeply: the compiler ran out of stack (" + (STACK_BYTES >> 20)
+                    + " MB) following it. Split the deepest expression, if-chain or loop nest into smaller defs");
+            return BAD_INPUT;
+        }
+        err.println("internal error: " + t);
+        err.println("This is a bug in hyp, not in your program. Please report it with the .hyp file.");
+        return INTERNAL;
+    }
+
+    /**
+     * {@code file.hyp:LINE: } when the failure was raised under generated code, whose frames carry the .hyp file
+     * and line of the operation that ran; empty otherwise (or when the message is located already).
+     */
+    static String generatedLine(Throwable ex) {
+        String where = generatedFrame(ex), message = String.valueOf(ex.getMessage());
+        return where == null || message.contains(".hyp:") ? "" : where + ": ";
+    }
+
+    /** The innermost frame of generated code, as {@code file.hyp:LINE}; null when none ran. */
+    private static String generatedFrame(Throwable ex) {
+        for (StackTraceElement frame : ex.getStackTrace()) {
+            String file = frame.getFileName();
+            if (file != null && file.endsWith(".hyp") && frame.getLineNumber() > 0) return file + ":" + frame.getLineNumber();
+        }
+        return null;
+    }
+
+    /**
+     * Thrown while the program's own code ran (generated from a .hyp file, or the runtime it calls), not by the
+     * compiler: e.g. an index computed out of range. The user's program is at fault, and the frame names its line.
+     */
+    static boolean raisedByTheProgram(Throwable ex) {
+        if (generatedFrame(ex) == null) return false;
+        for (StackTraceElement frame : ex.getStackTrace()) {
+            String c = frame.getClassName();
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) continue;
+            String file = frame.getFileName();
+            return c.startsWith("hyp.runtime.") || file != null && file.endsWith(".hyp");
+        }
+        return false;
     }
 
     /** Turns failures into messages and exit codes; never a stack trace for the user's mistakes. */
@@ -78,8 +169,17 @@ public final class Main implements Runnable {
             err.println("This is a bug in hyp, not in your program. Please report it with the .hyp file.");
             return INTERNAL;
         }
-        if (ex instanceof RuntimeException && ex.getClass().getName().startsWith("hyp.runtime")) {
-            err.println("hyp: " + ex.getMessage());
+        if (ex instanceof hyp.compiler.backend.bytecode.CodeTooLargeException big) {
+            err.println(LoadedProgram.locate(big.function()) + "limit: " + big.getMessage()
+                    + "; split the def into smaller defs (long sums, deep expressions and heavy inlining all grow it)");
+            return BAD_INPUT;
+        }
+        if (ex instanceof ArithmeticException) {
+            err.println("hyp: the run failed numerically: " + ex.getMessage());
+            return BAD_INPUT;
+        }
+        if (ex instanceof RuntimeException && (ex.getClass().getName().startsWith("hyp.runtime") || raisedByTheProgram(ex))) {
+            err.println("hyp: " + generatedLine(ex) + ex.getMessage());
             return BAD_INPUT;
         }
         err.println("internal error: " + ex);

@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
         description = "Runs the file's train statement and reports every loss-like def at the initial and the "
                 + "trained parameters.")
 final class TrainCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    TripLimit tripLimit;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -57,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        CheckedProgram program = LoadedProgram.check(file);
         List<Decl.Train> trains = program.program().all(Decl.Train.class);
         if (trains.isEmpty()) throw new UsageException(file + " has no train statement ('train PARAM on LOSS by ...')");
         Decl.Train train = trains.get(0);

@@ -42,6 +42,9 @@ import java.util.concurrent.Callable;
         description = "Tunes the hyperparameters of the file's tune statement by hypergradient descent and "
                 + "reports the validation loss and every loss-like def before and after.")
 final class TuneCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    TripLimit tripLimit;
+
     /** Rounds when the tune statement does not say {@code for N rounds}. */
     static final int DEFAULT_ROUNDS = ModelCompiler.DEFAULT_ROUNDS;
 
@@ -100,7 +103,8 @@ final class TuneCommand implements Callable<Integer> {
         if (stepsPerRound != null && stepsPerRound < 1) {
             throw new UsageException("--steps-per-round must be >= 1, got " + stepsPerRound);
         }
-        CheckedProgram program = Pipeline.check(Pipeline.read(file));
+        if (report != null) ReportDirectory.check(report); // before the run, not after it
+        CheckedProgram program = LoadedProgram.check(file);
         List<Decl.Tune> tunes = program.program().all(Decl.Tune.class);
         if (tunes.isEmpty()) throw new UsageException(file + " has no tune statement ('tune HYPER on LOSS by ...')");
         Decl.Tune tune = tunes.get(0);

@@ -3,7 +3,6 @@ package hyp.compiler.cli;
 import hyp.runtime.data.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +11,8 @@ import java.util.Map;
 
 /**
  * {@code --report DIR}: {@code history.json} (one object per round), {@code loss.png} and {@code hyper.png}.
- * Each file is written to a temporary file in DIR and then moved over the old one, so a reader never sees half
- * a file and a failed run leaves the previous report whole.
+ * The files are written as one set ({@link ReportDirectory}): a reader never sees half a file or a mix of two
+ * runs, and a failed run leaves the previous report whole.
  */
 final class TuneReport {
     private TuneReport() {}
@@ -21,8 +20,7 @@ final class TuneReport {
     /** The files written, in order. */
     static List<Path> write(Path dir, Map<String, Object> summary, List<TuneHistory.Entry> history,
                             HyperNames names, String lossName) throws IOException {
-        Files.createDirectories(dir);
-        List<Path> written = new ArrayList<>();
+        Map<String, AtomicFile.Content> files = ReportDirectory.files();
         Map<String, Object> json = new LinkedHashMap<>(summary);
         List<Object> rounds = new ArrayList<>();
         for (TuneHistory.Entry e : history) {
@@ -36,9 +34,9 @@ final class TuneReport {
         }
         json.put("history", rounds);
         byte[] text = (Json.write(json) + "\n").getBytes(StandardCharsets.UTF_8);
-        written.add(AtomicFile.write(dir.resolve("history.json"), out -> out.write(text)));
-        written.add(AtomicFile.write(dir.resolve("loss.png"), out -> TuneCharts.loss(history, lossName, out)));
-        written.add(AtomicFile.write(dir.resolve("hyper.png"), out -> TuneCharts.hyper(history, names.entries(), out)));
-        return written;
+        files.put("history.json", out -> out.write(text));
+        files.put("loss.png", out -> TuneCharts.loss(history, lossName, out));
+        files.put("hyper.png", out -> TuneCharts.hyper(history, names.entries(), out));
+        return ReportDirectory.write(dir, files);
     }
 }

@@ -46,12 +46,17 @@ final class ValueParser {
         while (pos < text.length() && "+-.0123456789eEinfatyNrulsI".indexOf(text.charAt(pos)) >= 0) pos++;
         String token = text.substring(start, pos);
         if (token.equals("true") || token.equals("false")) return Boolean.parseBoolean(token);
+        double x;
         try {
-            return Double.parseDouble(token);
+            x = Double.parseDouble(token);
         } catch (NumberFormatException e) {
             throw error("expected a number, a bool or [...], got '" + (token.isEmpty() ? text.substring(start) : token) + "'");
         }
+        // 1e400 would parse as Infinity; the .hyp parser rejects it too, and no derivative is defined there.
+        if (!Double.isFinite(x)) throw error("'" + token + "' is not a finite number (values must lie within ±1.8e308)");
+        return x;
     }
+
 
     private static Tensor toTensor(List<?> list, String text) {
         List<Integer> shape = new ArrayList<>();

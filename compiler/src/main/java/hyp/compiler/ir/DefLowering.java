@@ -50,6 +50,9 @@ final class DefLowering {
         this.maps = new MapInlining(program);
     }
 
+    /** The most IR values one lowering may make before inlining is stopped with a located error. */
+    static final int MAX_VALUES = 2_000_000;
+
     /** Emits the body of {@code def} with its parameters bound in {@code args}; returns the result value. */
     Var inline(CheckedDef def, Map<String, Var> args) {
         Map<String, Var> savedEnv = env;
@@ -323,7 +326,14 @@ final class DefLowering {
                 if (d.def().paramTypes().get(i).isReal() && v.type().isInt()) v = b.op(Prims.TO_REAL, v);
                 bound.put(d.def().paramNames().get(i), v);
             }
-            return inline(d.def(), bound);
+            Var result = inline(d.def(), bound);
+            if (b.valuesMade() > MAX_VALUES) {
+                // Each call copies the callee's body, so defs that call defs several times grow exponentially.
+                throw CompileException.at(c.span(), "limit: inlining '" + c.callee().name() + "' here makes the code "
+                        + "larger than " + MAX_VALUES + " values (every call copies the def's body, so calls of calls "
+                        + "multiply); call it fewer times or compute a shared value once and pass it on");
+            }
+            return result;
         }
         if (callee instanceof Callee.Map m) {
             List<Var> in = args.subList(1, args.size()).stream().map(this::expr).toList(); // args[0] names the def

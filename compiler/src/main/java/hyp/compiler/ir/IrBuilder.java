@@ -53,6 +53,11 @@ public final class IrBuilder {
         return old;
     }
 
+    /** How many values this builder (and those sharing its counter) has made: the size of the code built. */
+    public int valuesMade() {
+        return nextId[0];
+    }
+
     public Var fresh(Type type, String hint) {
         return new Var(nextId[0]++, type, hint);
     }

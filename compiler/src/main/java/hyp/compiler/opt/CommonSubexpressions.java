@@ -36,8 +36,35 @@ public final class CommonSubexpressions {
         return vs.stream().map(this::r).toList();
     }
 
-    private Block block(Block b, Map<Key, Var> seenOuter) {
-        Map<Key, Var> seen = new HashMap<>(seenOuter);
+    /**
+     * {@code seen} holds the values available from enclosing blocks; this block's entries are added to it and
+     * taken out again on the way out (not a copy per block, which made deeply nested code quadratic).
+     */
+    private Block block(Block b, Map<Key, Var> seen) {
+        Map<Key, Var> shadowed = new HashMap<>(); // this block's keys, with what enclosing blocks had for them
+        try {
+            return blockIn(b, new ScopedPut(seen, shadowed));
+        } finally {
+            for (Map.Entry<Key, Var> e : shadowed.entrySet()) {
+                if (e.getValue() == null) seen.remove(e.getKey());
+                else seen.put(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** A put into the shared map that remembers, once per key, the value it replaced (null when none). */
+    private record ScopedPut(Map<Key, Var> seen, Map<Key, Var> shadowed) {
+        Var get(Key k) {
+            return seen.get(k);
+        }
+
+        void put(Key k, Var v) {
+            Var before = seen.put(k, v);
+            if (!shadowed.containsKey(k)) shadowed.put(k, before);
+        }
+    }
+
+    private Block blockIn(Block b, ScopedPut seen) {
         List<Node> out = new ArrayList<>();
         for (Node n : b.nodes()) {
             if (n instanceof Node.Const c && c.value() != null) {
@@ -63,11 +90,11 @@ public final class CommonSubexpressions {
                 }
                 out.add(now);
             } else if (n instanceof Node.If i) {
-                out.add(new Node.If(r(i.cond()), block(i.then(), seen), block(i.orElse(), seen), i.outs(), i.span()));
+                out.add(new Node.If(r(i.cond()), block(i.then(), seen.seen()), block(i.orElse(), seen.seen()), i.outs(), i.span()));
             } else if (n instanceof Node.While w) {
-                out.add(new Node.While(r(w.init()), block(w.cond(), seen), block(w.body(), seen), w.outs(), w.span()));
+                out.add(new Node.While(r(w.init()), block(w.cond(), seen.seen()), block(w.body(), seen.seen()), w.outs(), w.span()));
             } else if (n instanceof Node.For f) {
-                out.add(new Node.For(r(f.from()), r(f.to()), r(f.init()), block(f.body(), seen), f.outs(), f.span()));
+                out.add(new Node.For(r(f.from()), r(f.to()), r(f.init()), block(f.body(), seen.seen()), f.outs(), f.span()));
             } else {
                 out.add(n);
             }

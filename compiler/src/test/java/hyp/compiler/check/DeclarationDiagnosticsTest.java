@@ -202,7 +202,11 @@ class DeclarationDiagnosticsTest {
                         + "train w on loss by descent(lr = s[t - 1])", 8, 35,
                         "index 't - 1' runs from 0 to 99 over the 100 steps"),
                 of("tune setting that reads a hyper", MODEL + "tune r on loss by descent(lr = r)", 7, 32,
-                        "undefined name 'r'"));
+                        "undefined name 'r'"),
+                of("second train statement", MODEL + "train w on loss by descent\ntrain w on loss by descent(lr = 0.5)", 8, 1,
+                        "a second train statement; a file has one (the first is at line 7)"),
+                of("second tune statement", MODEL + "tune r on loss by descent\ntune r on loss by descent for 3 rounds", 8, 1,
+                        "a second tune statement; a file has one (the first is at line 7)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -120,6 +120,18 @@ class TypeDiagnosticsTest {
                         data X: real[n, d]
                         def f() = X[0, 0, 0]
                         """, 2, 11, "unsupported indexing of real[n, d]"),
+                of("constant index past the end", "def f(x: real[6]) = x[6]", 1, 21,
+                        "index 6 is out of range of size 6 (indices run from 0 to 5)"),
+                of("negative constant index", "def f(x: real[6]) = x[-1]", 1, 21, "index -1 is out of range"),
+                of("constant index past a matrix column", "def f(X: real[3, 4]) = X[0, 4]", 1, 24,
+                        "index 4 is out of range on axis 1 of size 4"),
+                of("slice ending past the end", "def f(x: real[6]) = sum(x[4:10])", 1, 25,
+                        "slice 4:10 ends at 10, past the axis of size 6 (the end is exclusive: at most 6)"),
+                of("slice starting past the end", "def f(x: real[6]) = sum(x[7:])", 1, 25,
+                        "slice 7: starts at 7, outside the axis of size 6"),
+                of("reversed slice", "def f(x: real[6]) = sum(x[5:2])", 1, 25, "slice 5:2 ends before it starts (2 < 5)"),
+                of("reversed slice on a named size", "def f(x: real[n]) = sum(x[3:1])", 1, 25,
+                        "slice 3:1 ends before it starts"),
                 of("transposing a rank-3 tensor", "def f(X: real[a, b, c]) = transpose(X)", 1, 27,
                         "transpose takes a matrix, not real[a, b, c]"));
     }

@@ -33,8 +33,8 @@ public final class BytecodeBackend {
      * As {@link #compile(String, List)}; with {@code withMain}, the class also gets a
      * {@code public static void main(String[])} that hands its arguments to {@code hyp.runtime.cli.EntryPoint}.
      *
-     * @throws IllegalStateException when a function is malformed, two functions share a name, or a function
-     *                               exceeds the JVM's limits for one method
+     * @throws IllegalStateException when a function is malformed or two functions share a name
+     * @throws CodeTooLargeException when a function exceeds the JVM's limits for one method
      */
     public static byte[] compile(String binaryClassName, List<Function> functions, boolean withMain) {
         return compile(binaryClassName, functions, withMain, true);
@@ -62,8 +62,7 @@ public final class BytecodeBackend {
             }
             int slots = FunctionEmitter.emit(cw, f, method, fused);
             if (slots > Locals.MAX_SLOTS) {
-                throw new IllegalStateException("function " + f.name() + " is too large for one JVM method ("
-                        + slots + " local variable slots)");
+                throw new CodeTooLargeException(f.name(), slots + " local variable slots; at most " + Locals.MAX_SLOTS, null);
             }
         }
         fused.emitAll(cw);
@@ -73,8 +72,7 @@ public final class BytecodeBackend {
             return cw.toByteArray();
         } catch (MethodTooLargeException e) {
             String name = hypNameOf.getOrDefault(e.getMethodName(), e.getMethodName());
-            throw new IllegalStateException("function " + name + " is too large for one JVM method ("
-                    + e.getCodeSize() + " bytes)", e);
+            throw new CodeTooLargeException(name, e.getCodeSize() + " bytes of bytecode; at most 65535", e);
         } catch (ClassTooLargeException e) {
             throw new IllegalStateException("class " + binaryClassName + " is too large for one class file ("
                     + e.getConstantPoolCount() + " constants)", e);

@@ -96,12 +96,24 @@ final class FunctionEmitter {
             throw new IllegalStateException("function " + name + ": a while condition must yield one bool");
         }
         assign(node.init(), node.outs());
+        // Trips so far, checked against the runtime's limit each trip, so a condition that never turns false
+        // ends with the loop's location instead of hanging.
+        int trips = locals.fresh(org.objectweb.asm.Type.LONG_TYPE);
+        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(LSTORE, trips);
         Label head = new Label(), exit = new Label();
         mv.visitLabel(head);
         assign(node.outs(), cond.params());
         nodes(cond.nodes());
         locals.load(cond.results().get(0));
         mv.visitJumpInsn(IFEQ, exit);
+        mv.visitVarInsn(LLOAD, trips);
+        mv.visitInsn(LCONST_1);
+        mv.visitInsn(LADD);
+        mv.visitInsn(DUP2);
+        mv.visitVarInsn(LSTORE, trips);
+        mv.visitLdcInsn(node.span() == null ? "function " + name : node.span().location());
+        mv.visitMethodInsn(INVOKESTATIC, "hyp/runtime/ops/LoopTrips", "check", "(JLjava/lang/String;)V", false);
         assign(node.outs(), body.params());
         block(body, node.outs());
         mv.visitJumpInsn(GOTO, head);

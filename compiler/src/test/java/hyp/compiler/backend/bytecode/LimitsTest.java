@@ -36,8 +36,10 @@ class LimitsTest {
 
     @Test
     void aTooLargeFunctionIsReportedByName() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        CodeTooLargeException e = assertThrows(CodeTooLargeException.class,
                 () -> BytecodeBackend.compile("hyp.generated.Big", List.of(chain(5000))));
-        assertTrue(e.getMessage().matches("function chain is too large for one JVM method \\(\\d+ bytes\\)"), e.getMessage());
+        assertEquals("chain", e.function());
+        assertTrue(e.getMessage().matches("function chain is too large for one JVM method \\(\\d+ bytes of bytecode; at most 65535\\)"),
+                e.getMessage());
     }
 }
