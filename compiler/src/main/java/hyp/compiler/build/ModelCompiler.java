@@ -1,5 +1,6 @@
 package hyp.compiler.build;
 
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.Pipeline;
 import hyp.compiler.backend.bytecode.BytecodeBackend;
 import hyp.compiler.check.CheckedProgram;
@@ -85,7 +86,8 @@ public final class ModelCompiler {
         ConstantExpr constants = ConstantExpr.of(program, Map.of());
         OuterUpdates.Rule rule = OuterUpdates.resolve(program, tune.by(), constants);
         int rounds = tune.rounds() != null ? constants.count(tune.rounds(), "the number of rounds") : DEFAULT_ROUNDS;
-        String method = tune.method() != null ? tune.method().name() : "unrolled";
+        HypergradientMethod method = tune.method() != null ? HypergradientMethod.parse(tune.method().name())
+                : new HypergradientMethod.Unrolled();
         return SolverWiring.write(program, hp, trainingClass, method, rounds, rule.runtime(), reversible, reversibleClass);
     }
 

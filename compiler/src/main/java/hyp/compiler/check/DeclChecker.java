@@ -1,5 +1,6 @@
 package hyp.compiler.check;
 
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.syntax.Expr;
 import hyp.compiler.syntax.Ident;
@@ -78,9 +79,15 @@ final class DeclChecker {
         loss(t.loss());
         use(t.by(), null);
         if (t.rounds() != null) count(t.rounds(), "the number of rounds");
-        if (t.method() != null && !HypergradientMethods.METHODS.contains(t.method().name())) {
-            checker.diagnostics().error(t.method().span(), "unknown hypergradient method '" + t.method().name()
-                    + "'; expected one of " + String.join(", ", HypergradientMethods.METHODS.stream().sorted().toList()));
+        if (t.method() != null) {
+            try {
+                if (HypergradientMethod.parse(t.method().name()) instanceof HypergradientMethod.Complex) {
+                    checker.diagnostics().error(t.method().span(), "the complex step checks one hypergradient and "
+                            + "does not tune: use 'hyp hypergrad FILE --method complex'");
+                }
+            } catch (IllegalArgumentException e) {
+                checker.diagnostics().error(t.method().span(), e.getMessage());
+            }
         }
     }
 

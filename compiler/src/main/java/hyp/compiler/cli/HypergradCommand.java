@@ -1,5 +1,6 @@
 package hyp.compiler.cli;
 
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.train.ComplexStepHypergradient;
@@ -43,7 +44,7 @@ final class HypergradCommand implements Callable<Integer> {
             description = "unrolled (store every state), tree (O(log T) states), binomial:S (S stored states), "
                     + "numerical (central differences), complex (complex step through the whole run, exact to rounding; "
                     + "for checking), implicit (CG at the last iterate), reversible (run the "
-                    + "optimizer backwards exactly in fixed point); default ${DEFAULT-VALUE}")
+                    + "optimizer backwards exactly in fixed point; reversible:B with B fractional bits); default ${DEFAULT-VALUE}")
     String method;
 
     @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default: the train statement's)")
@@ -75,8 +76,11 @@ final class HypergradCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (fracBits != null && !method.equals("reversible")) {
-            throw new UsageException("--frac-bits sets the fixed point of --method reversible; --method " + method + " does not use it");
+        HypergradientMethod m = MethodOption.parse(method);
+        if (fracBits != null && !(m instanceof HypergradientMethod.Reversible r && r.fracBits() == null)) {
+            throw new UsageException(m instanceof HypergradientMethod.Reversible
+                    ? "--frac-bits and --method " + method + " both set the fractional bits; give them once"
+                    : "--frac-bits sets the fixed point of --method reversible; --method " + method + " does not use it");
         }
         CheckedProgram program = LoadedProgram.check(file);
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
@@ -87,23 +91,23 @@ final class HypergradCommand implements Callable<Integer> {
         hp.optimizer.checkSchedules(values, t);
         double[] hyper = hp.hyperVector(dynamics, values);
         ReversibleRun reversible = null;
-        if (method.equals("reversible")) {
+        if (m instanceof HypergradientMethod.Reversible r) {
             try {
-                reversible = ReversibleRun.of(program, hp, dynamics, values, t, hyper, fracBits);
+                reversible = ReversibleRun.of(program, hp, dynamics, values, t, hyper, fracBits != null ? fracBits : r.fracBits());
             } catch (ArithmeticException e) {
                 throw Diverged.at(program, "the reversible hypergradient", e);
             }
         }
         Hypergradient g = reversible != null ? reversible.hypergradient()
-                : method.equals("implicit") ? implicit(hp, dynamics, values, t, hyper)
-                : method.equals("complex") ? ComplexStepHypergradient.of(hp).compute(values, t)
-                : Strategies.parse(method).compute(dynamics, t, hyper);
+                : m instanceof HypergradientMethod.Implicit ? implicit(hp, dynamics, values, t, hyper)
+                : m instanceof HypergradientMethod.Complex ? ComplexStepHypergradient.of(hp).compute(values, t)
+                : ((HypergradientMethod.Standalone) m).strategy(t).compute(dynamics, t, hyper);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("value", g.value());
         Map<String, Object> grads = new LinkedHashMap<>();
         for (int k = 0; k < hp.hypers.size(); k++) grads.put(hp.hypers.get(k), dynamics.hyperLayout().get(g.gradient(), k));
         out.put("hypergradient", grads);
-        out.put("method", method);
+        out.put("method", m.name());
         out.put("steps", t);
         out.put("memory", ordered("storedStates", g.memory().storedStates(), "storedBytes", g.memory().storedBytes()));
         Map<String, Object> work = ordered("forwardSteps", g.work().forwardSteps(), "adjointSteps", g.work().adjointSteps(),
@@ -111,14 +115,14 @@ final class HypergradCommand implements Callable<Integer> {
         work.put("dataPasses", DataPassCount.of(program, hp).json(g.work()));
         out.put("work", work);
         if (reversible != null) out.put("reversible", reversible.json());
-        String note = implicitNote(hp, method);
+        String note = implicitNote(hp, m);
         if (note != null) out.put("note", note);
-        String zero = method.equals("implicit") ? zeroAtOptimum(hp) : null;
+        String zero = m instanceof HypergradientMethod.Implicit ? zeroAtOptimum(hp) : null;
         if (zero != null) out.put("zeroAtOptimum", ordered("hypers", hp.runHypers, "why", zero));
         if (json) {
             out().println(Json.write(out));
         } else {
-            out().println("L_te = " + g.value() + "   (" + method + ", T = " + t + ")");
+            out().println("L_te = " + g.value() + "   (" + m.name() + ", T = " + t + ")");
             grads.forEach((n, v) -> out().println("dL_te/d" + n + " = " + Json.write(v)));
             out().println("memory: " + g.memory().storedStates() + " stored states (" + g.memory().storedBytes()
                     + " bytes); work: " + g.work().forwardSteps() + " forward steps, " + g.work().adjointSteps() + " adjoint steps");
@@ -133,8 +137,8 @@ final class HypergradCommand implements Callable<Integer> {
      * What implicit differentiation of a minibatched run means, or null: the implicit function theorem needs a
      * deterministic inner problem, so it takes the full training set's gradient and Hessian at the final weights.
      */
-    static String implicitNote(HypergradientProgram hp, String method) {
-        if (!method.equals("implicit") || hp.optimizer.batching() == null) return null;
+    static String implicitNote(HypergradientProgram hp, HypergradientMethod method) {
+        if (!(method instanceof HypergradientMethod.Implicit) || hp.optimizer.batching() == null) return null;
         return "implicit uses the full training set's gradient and Hessian at the final weights; the minibatched run "
                 + "only supplies those weights (a stochastic inner problem has no implicit function)";
     }

@@ -1,5 +1,6 @@
 package hyp.compiler.cli;
 
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.SourceFile;
@@ -10,8 +11,6 @@ import hyp.runtime.Tensor;
 import hyp.runtime.data.Dataset;
 import hyp.runtime.data.Synthetic;
 import hyp.runtime.hyper.Hypergradient;
-import hyp.runtime.hyper.StoreAll;
-import hyp.runtime.hyper.TreeCheckpointing;
 import hyp.runtime.reverse.Reversible;
 import hyp.runtime.reverse.ReversibleHypergradient;
 import hyp.runtime.reverse.UpdateSequence;
@@ -85,7 +84,11 @@ final class ReversibleBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (String m : methods) {
-            if (!List.of("reversible", "unrolled", "tree").contains(m)) throw new UsageException("unknown method '" + m + "'");
+            HypergradientMethod parsed = MethodOption.parse(m);
+            if (!(parsed instanceof HypergradientMethod.Reversible r && r.fracBits() == null
+                    || parsed instanceof HypergradientMethod.Unrolled || parsed instanceof HypergradientMethod.Tree)) {
+                throw new UsageException("reversible-bench compares reversible, unrolled and tree; not " + m);
+            }
         }
         CheckedProgram program = Pipeline.check(new SourceFile("reversible-bench.hyp", PROGRAM.formatted(by)));
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
@@ -135,11 +138,12 @@ final class ReversibleBenchCommand implements Callable<Integer> {
     }
 
     private static Hypergradient run(String method, CompiledDynamics d, UpdateSequence seq, double[] hyper, int t) {
-        if (method.equals("reversible")) {
+        HypergradientMethod m = HypergradientMethod.parse(method);
+        if (m instanceof HypergradientMethod.Reversible) {
             ReversibleHypergradient r = new Reversible(seq).run(d, t, hyper, null);
             return r.hypergradient();
         }
-        return method.equals("unrolled") ? new StoreAll().compute(d, t, hyper) : new TreeCheckpointing().compute(d, t, hyper);
+        return ((HypergradientMethod.Standalone) m).strategy(t).compute(d, t, hyper);
     }
 
     private Map<String, Object> data() {

@@ -1,5 +1,6 @@
 package hyp.compiler.cli;
 
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.Pipeline;
 import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
@@ -55,9 +56,9 @@ final class TuneCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--method", paramLabel = "METHOD",
-            description = "unrolled, tree, binomial:S, numerical, implicit or reversible (default: the tune statement's "
-                    + "'using', else unrolled)")
-    String method;
+            description = "unrolled, tree, binomial:S, numerical, implicit, reversible or reversible:B (default: the tune "
+                    + "statement's 'using', else unrolled)")
+    String methodOption;
 
     @Option(names = "--rounds", paramLabel = "N", description = "outer rounds (default: the tune statement's, else "
             + DEFAULT_ROUNDS + ")")
@@ -108,13 +109,12 @@ final class TuneCommand implements Callable<Integer> {
         List<Decl.Tune> tunes = program.program().all(Decl.Tune.class);
         if (tunes.isEmpty()) throw new UsageException(file + " has no tune statement ('tune HYPER on LOSS by ...')");
         Decl.Tune tune = tunes.get(0);
-        String methodName = methodName(tune);
-        boolean implicit = methodName.equals("implicit"), reversible = methodName.equals("reversible");
-        if (methodName.equals("complex")) {
+        HypergradientMethod method = MethodOption.parse(methodName(tune)); // a bad method fails before anything is compiled
+        boolean implicit = method instanceof HypergradientMethod.Implicit;
+        if (method instanceof HypergradientMethod.Complex) {
             throw new UsageException("the complex step is for checking one hypergradient, not for tuning: "
                     + "use 'hyp hypergrad FILE --method complex'");
         }
-        if (!implicit && !reversible) strategy(methodName, 1); // a bad method fails before anything is compiled
 
         HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
         Map<String, Object> values = globals.resolve(program);
@@ -135,7 +135,8 @@ final class TuneCommand implements Callable<Integer> {
         var methods = HypergradCommand.methods(hp);
         CompiledDynamics dynamics = hp.dynamics(values, methods);
         HypergradientStrategy strategy = implicit ? null
-                : reversible ? reversibleStrategy(program, hp, dynamics, values) : strategy(methodName, k);
+                : method instanceof HypergradientMethod.Reversible r ? reversibleStrategy(program, hp, dynamics, values, r.fracBits())
+                : ((HypergradientMethod.Standalone) method).strategy(k);
         double[] lambda0 = hp.hyperVector(dynamics, values);
         DefValues defs = DefValues.compile(program);
         List<AucMetric> metrics = AucMetric.parse(program, auc);
@@ -171,13 +172,13 @@ final class TuneCommand implements Callable<Integer> {
         summary.put("file", file.toString());
         summary.put("tune", hp.hypers);
         summary.put("loss", tune.loss().name());
-        summary.put("method", methodName);
+        summary.put("method", method.name());
         summary.put("update", rule.describe());
         summary.put("rounds", n);
         summary.put("stepsPerRound", k);
         summary.put("trainSteps", trainSteps);
         summary.put("elapsedMs", elapsed);
-        String note = HypergradCommand.implicitNote(hp, methodName);
+        String note = HypergradCommand.implicitNote(hp, method);
         if (note != null) summary.put("note", note);
         summary.put("before", outcome(before, names.values(lambda0)));
         summary.put("after", outcome(after, names.values(result.hyper())));
@@ -226,22 +227,19 @@ final class TuneCommand implements Callable<Integer> {
 
     /** --method, else the tune statement's {@code using}, else unrolled. */
     private String methodName(Decl.Tune tune) {
-        return method != null ? method : tune.method() != null ? tune.method().name() : "unrolled";
+        return methodOption != null ? methodOption : tune.method() != null ? tune.method().name() : "unrolled";
     }
 
     /**
      * Reversible learning for each round's k steps: the step's exact inverse (a located error when the optimizer
-     * has none), fixed-point ranges chosen per round from a double run of those steps.
+     * has none), with {@code fracBits} fractional bits, or, when null, ranges chosen per round from a double run of
+     * those steps.
      */
     private static HypergradientStrategy reversibleStrategy(CheckedProgram program, HypergradientProgram hp,
-                                                            CompiledDynamics dynamics, Map<String, Object> values) {
+                                                            CompiledDynamics dynamics, Map<String, Object> values,
+                                                            Integer fracBits) {
         ReversibleProgram rp = Pipeline.derive(program, () -> ReversibleProgram.compile(program, hp));
-        return new Reversible(rp.sequence(dynamics, values, new GeneratedMethods(rp.functions())));
-    }
-
-    /** A strategy by name; plain {@code binomial} (as a tune statement writes it) stores about √K states. */
-    private static HypergradientStrategy strategy(String name, int k) {
-        if (name.equals("binomial")) return hyp.runtime.embed.HypergradientMethods.forRounds(name, k);
-        return Strategies.parse(name);
+        var seq = rp.sequence(dynamics, values, new GeneratedMethods(rp.functions()));
+        return fracBits == null ? new Reversible(seq) : new Reversible(seq, fracBits);
     }
 }

@@ -1,5 +1,6 @@
 package hyp.compiler.train;
 
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.ad.Derivatives;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.CompileException;
@@ -75,7 +76,8 @@ public final class HypergradientProgram {
         }
         Decl.Tune tune = tunes.get(0);
         OptimizerProgram opt = OptimizerLowering.lower(program, trains.get(0));
-        if (tune.method() != null && tune.method().name().equals("reversible")) {
+        if (tune.method() != null
+                && HypergradientMethod.parse(tune.method().name()) instanceof HypergradientMethod.Reversible) {
             hyp.compiler.reverse.ReversibleProgram.requireInvertible(program, trains.get(0), opt);
         }
         List<String> hypers = tune.targets().stream().map(t -> t.name()).toList();

@@ -1,5 +1,6 @@
 package hyp.compiler.train;
 
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.backend.bytecode.JavaNames;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.check.Checker;
@@ -45,8 +46,8 @@ public final class SolverWiring {
      *                      inverted (the jar then has no reversible part)
      * @param reversibleClass the class {@code reversible.functions()} are compiled to (unused when it is null)
      */
-    public static byte[] write(CheckedProgram program, HypergradientProgram hp, String trainingClass, String method,
-                               int rounds, OuterRule rule, ReversibleProgram reversible, String reversibleClass) {
+    public static byte[] write(CheckedProgram program, HypergradientProgram hp, String trainingClass,
+                               HypergradientMethod method, int rounds, OuterRule rule, ReversibleProgram reversible, String reversibleClass) {
         SolverWiring w = new SolverWiring(hp);
         Properties p = w.p;
         p.setProperty("format", "1");
@@ -85,7 +86,7 @@ public final class SolverWiring {
             p.setProperty(key + "where", schedules.get(k).where());
         }
         p.setProperty("tune.loss", hp.outer.name());
-        p.setProperty("tune.method", method);
+        p.setProperty("tune.method", method.name());
         p.setProperty("tune.rounds", Integer.toString(rounds));
         p.setProperty("tune.update", rule.name());
         p.setProperty("tune.update.settings", String.join(",", rule.settings().keySet()));

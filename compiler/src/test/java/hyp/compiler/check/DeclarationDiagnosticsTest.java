@@ -161,7 +161,10 @@ class DeclarationDiagnosticsTest {
                 of("unknown setting", MODEL + "train w on loss by descent(rate = 0.1)", 7, 28,
                         "optimizer 'descent' has no setting 'rate'"),
                 of("unknown tune method", MODEL + "tune r on loss by descent using magic", 7, 33,
-                        "unknown hypergradient method 'magic'; expected one of binomial, implicit,"),
+                        "unknown hypergradient method 'magic'; expected unrolled, tree, binomial, binomial:S, numerical, "
+                                + "implicit, complex, reversible or reversible:B"),
+                of("complex step as a tune method", MODEL + "tune r on loss by descent using complex", 7, 33,
+                        "the complex step checks one hypergradient and does not tune"),
                 of("train of a hyper", MODEL + "train r on loss by descent", 7, 7, "'r' is a hyper; train needs a param"),
                 of("tune of a param", MODEL + "tune w on loss by descent", 7, 6, "'w' is a param; tune needs a hyper"),
                 of("train of an undefined name", MODEL + "train q on loss by descent", 7, 7,

@@ -103,6 +103,10 @@ class BadInputCommandsTest {
         Path file = divergingProgram();
         rejected(run("hypergrad", file.toString(), "--method", "unrolled", "--frac-bits", "20"),
                 "--frac-bits sets the fixed point of --method reversible; --method unrolled does not use it");
+        rejected(run("hypergrad", file.toString(), "--method", "reversible:30", "--frac-bits", "20"),
+                "--frac-bits and --method reversible:30 both set the fractional bits; give them once");
+        rejected(run("hypergrad", file.toString(), "--method", "binomial:0"),
+                "binomial takes a number of stored states >= 1, e.g. binomial:8");
         rejected(run("chain", file.toString(), "--method", "float", "--frac-bits", "20"),
                 "--method float does not use it");
     }

@@ -235,7 +235,7 @@ class TuneCommandTest {
         Path file = write("shift.hyp", program(TUNE));
         Result bogus = run("tune", file.toString(), "--at", TARGET_TEXT, "--method", "bogus");
         assertEquals(2, bogus.code());
-        assertTrue(bogus.err().contains("unknown method 'bogus'"), bogus.err());
+        assertTrue(bogus.err().contains("unknown hypergradient method 'bogus'; expected unrolled, tree"), bogus.err());
 
         Result implicit = run("tune", file.toString(), "--at", TARGET_TEXT, "--method", "implicit", "--cg-iterations", "0");
         assertEquals(2, implicit.code());

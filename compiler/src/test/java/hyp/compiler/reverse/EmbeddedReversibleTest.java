@@ -60,6 +60,7 @@ class EmbeddedReversibleTest {
         assertClose(cli(file, "--method", "reversible"), reversible, 1e-12, name + " reversible against the CLI");
         Hypergradient bits = solver.hypergradient("reversible:40");
         assertClose(cli(file, "--method", "reversible", "--frac-bits", "40"), bits, 1e-12, name + " reversible:40");
+        assertClose(cli(file, "--method", "reversible:40"), bits, 1e-12, name + " reversible:40 as the CLI's method");
 
         Hypergradient unrolled = solver.hypergradient("unrolled");
         assertTrue(unrolled.gradientNorm() > 1e-3, "a hypergradient that is not zero: " + unrolled.gradientNorm());

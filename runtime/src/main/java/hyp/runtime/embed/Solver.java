@@ -4,6 +4,7 @@ import hyp.runtime.Tensor;
 import hyp.runtime.hyper.GreedyTuner;
 import hyp.runtime.hyper.HypergradientStrategy;
 import hyp.runtime.hyper.Hypergradient;
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.hyper.Implicit;
 import hyp.runtime.hyper.ImplicitTuner;
 import hyp.runtime.hyper.TuningListener;
@@ -215,31 +216,28 @@ public final class Solver {
      * dL_te/dλ at the starting λ through {@code steps} optimizer steps, by {@code unrolled}, {@code tree},
      * {@code binomial:S}, {@code numerical}, {@code implicit} (T steps, then CG at the last iterate),
      * {@code reversible} (the step run backwards in fixed point, fractional bits sized from a double run) or
-     * {@code reversible:B} (B fractional bits for every state entry, 0 to 62).
+     * {@code reversible:B} (B fractional bits for every state entry, 0 to 62); see {@link HypergradientMethod}.
      *
-     * @throws IllegalArgumentException for another method name or a negative step count
+     * @throws IllegalArgumentException for another method name (complex included: it needs the compiler) or a
+     *                                  negative step count
      * @throws IllegalStateException    for reversible learning when the optimizer's step cannot be inverted
      */
     public Hypergradient hypergradient(String method, int steps) {
         Objects.requireNonNull(method, "Solver.hypergradient: method must not be null");
         if (steps < 0) throw new IllegalArgumentException("Solver.hypergradient: steps must be >= 0, got " + steps);
-        if (method.equals("reversible") || method.startsWith("reversible:")) {
-            Integer bits = fracBits(method);
-            Assembled a = assemble(steps);
-            return reversible(a, bits).compute(a.dynamics(), steps, a.hyper());
-        }
-        if (method.equals("implicit")) {
-            Assembled a = assemble(steps);
-            return ImplicitAtLastIterate.compute(a.dynamics(), a.objective(), steps, a.hyper(), HYPERGRADIENT_CG);
-        }
-        HypergradientStrategy strategy;
-        try {
-            strategy = HypergradientMethods.strategy(method);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + " (or implicit, reversible, reversible:B)", e);
+        HypergradientMethod m = HypergradientMethod.parse(method);
+        if (m instanceof HypergradientMethod.Complex) {
+            throw new IllegalArgumentException("the complex step runs through the compiler: use "
+                    + "'hyp hypergrad FILE --method complex' on the .hyp file");
         }
         Assembled a = assemble(steps);
-        return strategy.compute(a.dynamics(), steps, a.hyper());
+        if (m instanceof HypergradientMethod.Reversible r) {
+            return reversible(a, r.fracBits()).compute(a.dynamics(), steps, a.hyper());
+        }
+        if (m instanceof HypergradientMethod.Implicit) {
+            return ImplicitAtLastIterate.compute(a.dynamics(), a.objective(), steps, a.hyper(), HYPERGRADIENT_CG);
+        }
+        return ((HypergradientMethod.Standalone) m).strategy(steps).compute(a.dynamics(), steps, a.hyper());
     }
 
     /** Runs the tune statement for its own number of rounds; see {@link #tune(int, TuningListener)}. */
@@ -258,9 +256,12 @@ public final class Solver {
     public TuningResult tune(int rounds, TuningListener listener) {
         if (rounds < 1) throw new IllegalArgumentException("Solver.tune: rounds must be >= 1, got " + rounds);
         Objects.requireNonNull(listener, "Solver.tune: listener must not be null");
-        String method = wiring.method();
+        HypergradientMethod method = wiring.method();
+        if (method instanceof HypergradientMethod.Complex) {
+            throw new IllegalStateException("the complex step checks one hypergradient; it does not tune");
+        }
         boolean wholeRuns = !wiring.runHypers().isEmpty();
-        if (wholeRuns && method.equals("implicit")) {
+        if (wholeRuns && method instanceof HypergradientMethod.Implicit) {
             throw new IllegalStateException("implicit tuning cannot move " + String.join(", ", wiring.runHypers())
                     + ": implicit differentiation assumes w is a true optimum of the training loss, which optimizer "
                     + "settings and the initial point do not move, so their hypergradient is zero there; use unrolled, "
@@ -270,13 +271,13 @@ public final class Solver {
         int k = wholeRuns ? trainSteps : Math.max(1, (trainSteps + rounds - 1) / rounds);
         // Warm-started rounds go on counting steps past the train statement's.
         Assembled a = assemble(wholeRuns ? trainSteps : Math.max(trainSteps, Math.multiplyExact(rounds, k)));
-        if (method.equals("implicit")) {
+        if (method instanceof HypergradientMethod.Implicit) {
             ImplicitTuner tuner = new ImplicitTuner(new Implicit(TUNING_CG), wiring.update().create(),
                     new ImplicitTuner.Options(trainSteps, 1e-9, 10));
             return tuner.tune(a.dynamics(), a.objective(), a.hyper(), rounds, listener);
         }
-        HypergradientStrategy strategy = method.equals("reversible") ? reversible(a, null)
-                : HypergradientMethods.forRounds(method, k);
+        HypergradientStrategy strategy = method instanceof HypergradientMethod.Reversible r ? reversible(a, r.fracBits())
+                : ((HypergradientMethod.Standalone) method).strategy(k);
         GreedyTuner tuner = wholeRuns ? GreedyTuner.wholeRuns(strategy, k, wiring.update().create())
                 : new GreedyTuner(strategy, k, wiring.update().create());
         return tuner.tune(a.dynamics(), a.hyper(), rounds, listener);
@@ -359,17 +360,5 @@ public final class Solver {
         }
         UpdateSequence seq = plan.sequence(reversible, a.dynamics(), a.values(), a.batches());
         return fracBits == null ? new Reversible(seq) : new Reversible(seq, fracBits);
-    }
-
-    /** B of {@code reversible:B}, or null for plain {@code reversible}. */
-    private static Integer fracBits(String method) {
-        if (method.equals("reversible")) return null;
-        try {
-            int bits = Integer.parseInt(method.substring("reversible:".length()));
-            if (bits >= 0 && bits <= 62) return bits;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("reversible:B takes a number of fractional bits from 0 to 62, e.g. reversible:40");
     }
 }

@@ -1,5 +1,6 @@
 package hyp.runtime.embed;
 
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.train.BatchRule;
 import hyp.runtime.train.ScheduleRead;
 import java.io.IOException;
@@ -44,7 +45,7 @@ import java.util.Properties;
  * @param batch      the train statement's minibatches, or null when every step reads the whole set
  */
 public record Wiring(String trainingClass, List<Declaration> globals, String param, List<String> targets, int steps,
-                     List<String> state, String optimizer, List<String> hypers, String loss, String method, int rounds,
+                     List<String> state, String optimizer, List<String> hypers, String loss, HypergradientMethod method, int rounds,
                      OuterRule update, Map<String, CallPlan> calls, int[] hyperOrder, ReversiblePlan reversible,
                      BatchRule batch, List<String> runHypers, List<ScheduleRead> schedules) {
     /** The generated training functions, by the role they play. */
@@ -92,7 +93,7 @@ public record Wiring(String trainingClass, List<Declaration> globals, String par
         List<String> state = list(p, "train.state");
         return new Wiring(get(p, "training.class"), globals, get(p, "train.param"), list(p, "train.targets"),
                 Integer.parseInt(get(p, "train.steps")), state, p.getProperty("train.optimizer"),
-                list(p, "tune.hypers"), get(p, "tune.loss"), get(p, "tune.method"),
+                list(p, "tune.hypers"), get(p, "tune.loss"), HypergradientMethod.parse(get(p, "tune.method")),
                 Integer.parseInt(get(p, "tune.rounds")), new OuterRule(get(p, "tune.update"), settings), calls, order,
                 ReversiblePlan.read(p, state), batch(p),
                 p.getProperty("tune.runHypers") == null ? List.of() : list(p, "tune.runHypers"), schedules(p));
