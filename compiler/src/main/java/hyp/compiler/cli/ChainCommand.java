@@ -1,5 +1,6 @@
 package hyp.compiler.cli;
 
+import hyp.runtime.hyper.NonFiniteValueException;
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.reverse.ReversibleProgram;
@@ -102,7 +103,7 @@ final class ChainCommand implements Callable<Integer> {
                 step = new ExactReversibleStep(seq, formats);
             }
             r = ChainDrift.run(step, s0, hyper, t);
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | NonFiniteValueException e) {
             throw Diverged.at(program, "the " + method + " chain", e);
         }
         boolean exact = step instanceof ExactReversibleStep e && e.buffersEmpty() && r.maxParameterError() == 0

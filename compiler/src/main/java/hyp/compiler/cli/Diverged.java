@@ -7,12 +7,12 @@ import java.util.List;
 /**
  * An optimizer run whose numbers left the representable range (an overflowing fixed-point state, a non-finite
  * double where fixed-point ranges are chosen): a user-facing message located at the train statement that ran,
- * naming what to change, instead of a raw {@link ArithmeticException}.
+ * naming what to change, instead of a raw {@link ArithmeticException} or the runtime's non-finite-value error.
  */
 final class Diverged {
     private Diverged() {}
 
-    static UsageException at(CheckedProgram program, String what, ArithmeticException e) {
+    static UsageException at(CheckedProgram program, String what, RuntimeException e) {
         List<Decl.Train> trains = program.program().all(Decl.Train.class);
         String where = trains.isEmpty() ? program.program().source().name()
                 : trains.get(0).span().location() + ": '" + firstLine(trains.get(0).span().text()) + "'";

@@ -8,6 +8,7 @@ import hyp.compiler.train.DataPassCount;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.embed.ImplicitAtLastIterate;
 import hyp.runtime.hyper.Hypergradient;
+import hyp.runtime.hyper.NonFiniteValueException;
 import hyp.runtime.hyper.Implicit;
 import hyp.runtime.train.CompiledDynamics;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ final class HypergradCommand implements Callable<Integer> {
         if (m instanceof HypergradientMethod.Reversible r) {
             try {
                 reversible = ReversibleRun.of(program, hp, dynamics, values, t, hyper, fracBits != null ? fracBits : r.fracBits());
-            } catch (ArithmeticException e) {
+            } catch (ArithmeticException | NonFiniteValueException e) {
                 throw Diverged.at(program, "the reversible hypergradient", e);
             }
         }

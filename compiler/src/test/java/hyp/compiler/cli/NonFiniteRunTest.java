@@ -78,7 +78,9 @@ class NonFiniteRunTest {
     void reversibleLearningWithGivenBitsNamesTheOverflowingEntry() throws IOException {
         Result r = run("hypergrad", file().toString(), "--method", "reversible", "--frac-bits", "60");
         assertEquals(2, r.code(), r.out() + r.err());
-        assertTrue(r.err().startsWith("hyp: fixed-point overflow in w[1] at step "), r.err());
+        // Located at the train statement that ran, with the runtime's entry and step.
+        assertTrue(r.err().startsWith("hyp: " + file() + ":5:1: 'train w on loss by sgd(lr = 1) for 30 steps': the "
+                + "reversible hypergradient failed: fixed-point overflow in w[1] at step "), r.err());
     }
 
     @Test
