@@ -12,10 +12,9 @@ import hyp.compiler.train.HypergradientProgram;
 import hyp.compiler.train.OuterUpdates;
 import hyp.runtime.hyper.GreedyTuner;
 import hyp.runtime.hyper.HypergradientException;
-import hyp.runtime.hyper.OuterUpdate;
 import hyp.runtime.hyper.HypergradientStrategy;
 import hyp.runtime.hyper.Implicit;
-import hyp.runtime.hyper.ImplicitTuner;
+import hyp.runtime.hyper.Tuning;
 import hyp.runtime.hyper.TuningResult;
 import hyp.runtime.reverse.Reversible;
 import hyp.runtime.train.CompiledDynamics;
@@ -129,14 +128,14 @@ final class TuneCommand implements Callable<Integer> {
             throw new UsageException("--steps-per-round does not apply: " + String.join(", ", hp.runHypers)
                     + " shape the run itself (its settings or its start), so each round trains all " + trainSteps + " steps");
         }
-        int k = wholeRuns ? trainSteps : stepsPerRound != null ? stepsPerRound : Math.max(1, (trainSteps + n - 1) / n);
-        // Warm-started rounds go on counting steps past the train statement's.
-        hp.optimizer.checkSchedules(values, wholeRuns ? trainSteps : Math.max(trainSteps, Math.multiplyExact(n, k)));
+        Tuning tuning = Tuning.of(method, trainSteps, n, stepsPerRound, wholeRuns);
+        int k = tuning.stepsPerRound();
+        hp.optimizer.checkSchedules(values, tuning.runSteps());
         var methods = HypergradCommand.methods(hp);
         CompiledDynamics dynamics = hp.dynamics(values, methods);
-        HypergradientStrategy strategy = implicit ? null
-                : method instanceof HypergradientMethod.Reversible r ? reversibleStrategy(program, hp, dynamics, values, r.fracBits())
-                : ((HypergradientMethod.Standalone) method).strategy(k);
+        // Compiled before the runs, so an optimizer that does not invert fails before anything is printed.
+        HypergradientStrategy backwards = method instanceof HypergradientMethod.Reversible r
+                ? reversibleStrategy(program, hp, dynamics, values, r.fracBits()) : null;
         double[] lambda0 = hp.hyperVector(dynamics, values);
         DefValues defs = DefValues.compile(program);
         List<AucMetric> metrics = AucMetric.parse(program, auc);
@@ -147,17 +146,9 @@ final class TuneCommand implements Callable<Integer> {
         TuneHistory history = new TuneHistory(progress);
         TuningResult result;
         try {
-            if (implicit) {
-                // The seed's honest loop: inner argmin from a warm start (up to the train statement's steps per
-                // round, stopping early once |grad_w L_tr| < 1e-9), then CG at that minimum, then update lambda.
-                ImplicitTuner tuner = new ImplicitTuner(new Implicit(new Implicit.Options(cgTolerance, cgIterations, damping)),
-                        history.recording(rule.create(), names.entries()), new ImplicitTuner.Options(trainSteps, 1e-9, 10));
-                result = tuner.tune(dynamics, hp.objective(dynamics, values, methods), lambda0, n, history);
-            } else {
-                OuterUpdate update = history.recording(rule.create(), names.entries());
-                GreedyTuner tuner = wholeRuns ? GreedyTuner.wholeRuns(strategy, k, update) : new GreedyTuner(strategy, k, update);
-                result = tuner.tune(dynamics, lambda0, n, history);
-            }
+            result = tuning.run(dynamics, lambda0, history.recording(rule.create(), names.entries()),
+                    () -> hp.objective(dynamics, values, methods), new Implicit.Options(cgTolerance, cgIterations, damping),
+                    () -> backwards, history);
         } catch (HypergradientException e) {
             String message = e.getMessage();
             throw new UsageException(message.startsWith("round ") ? message

@@ -1,12 +1,10 @@
 package hyp.runtime.embed;
 
 import hyp.runtime.Tensor;
-import hyp.runtime.hyper.GreedyTuner;
-import hyp.runtime.hyper.HypergradientStrategy;
 import hyp.runtime.hyper.Hypergradient;
 import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.hyper.Implicit;
-import hyp.runtime.hyper.ImplicitTuner;
+import hyp.runtime.hyper.Tuning;
 import hyp.runtime.hyper.TuningListener;
 import hyp.runtime.hyper.TuningResult;
 import hyp.runtime.reverse.Reversible;
@@ -257,9 +255,6 @@ public final class Solver {
         if (rounds < 1) throw new IllegalArgumentException("Solver.tune: rounds must be >= 1, got " + rounds);
         Objects.requireNonNull(listener, "Solver.tune: listener must not be null");
         HypergradientMethod method = wiring.method();
-        if (method instanceof HypergradientMethod.Complex) {
-            throw new IllegalStateException("the complex step checks one hypergradient; it does not tune");
-        }
         boolean wholeRuns = !wiring.runHypers().isEmpty();
         if (wholeRuns && method instanceof HypergradientMethod.Implicit) {
             throw new IllegalStateException("implicit tuning cannot move " + String.join(", ", wiring.runHypers())
@@ -267,20 +262,11 @@ public final class Solver {
                     + "settings and the initial point do not move, so their hypergradient is zero there; use unrolled, "
                     + "tree, binomial:S, reversible or numerical");
         }
-        int trainSteps = steps();
-        int k = wholeRuns ? trainSteps : Math.max(1, (trainSteps + rounds - 1) / rounds);
-        // Warm-started rounds go on counting steps past the train statement's.
-        Assembled a = assemble(wholeRuns ? trainSteps : Math.max(trainSteps, Math.multiplyExact(rounds, k)));
-        if (method instanceof HypergradientMethod.Implicit) {
-            ImplicitTuner tuner = new ImplicitTuner(new Implicit(TUNING_CG), wiring.update().create(),
-                    new ImplicitTuner.Options(trainSteps, 1e-9, 10));
-            return tuner.tune(a.dynamics(), a.objective(), a.hyper(), rounds, listener);
-        }
-        HypergradientStrategy strategy = method instanceof HypergradientMethod.Reversible r ? reversible(a, r.fracBits())
-                : ((HypergradientMethod.Standalone) method).strategy(k);
-        GreedyTuner tuner = wholeRuns ? GreedyTuner.wholeRuns(strategy, k, wiring.update().create())
-                : new GreedyTuner(strategy, k, wiring.update().create());
-        return tuner.tune(a.dynamics(), a.hyper(), rounds, listener);
+        Tuning tuning = Tuning.of(method, steps(), rounds, null, wholeRuns);
+        Assembled a = assemble(tuning.runSteps());
+        Integer bits = method instanceof HypergradientMethod.Reversible r ? r.fracBits() : null;
+        return tuning.run(a.dynamics(), a.hyper(), wiring.update().create(), a::objective, TUNING_CG,
+                () -> reversible(a, bits), listener);
     }
 
     /**
