@@ -1,9 +1,11 @@
 package hyp.compiler.cli;
 
+import static hyp.compiler.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hyp.compiler.cli.CliRun.Result;
 import hyp.runtime.ops.LoopTrips;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,14 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputCommandsTest {
     @TempDir
     Path dir;
-
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);

@@ -1,12 +1,12 @@
 package hyp.compiler.cli;
 
+import static hyp.compiler.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hyp.compiler.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,14 +46,6 @@ class MinibatchCommandTest {
             train W on train_loss by momentum(lr = 0.5) for 3 epochs batch 4 seed 9
             tune rho on valid_loss by adam(lr = 0.1) for 3 rounds
             """;
-
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private static byte[] idx(int[] dims, int[] entries) {
         ByteBuffer b = ByteBuffer.allocate(4 + 4 * dims.length + entries.length);
