@@ -71,7 +71,7 @@ class SolverArraysTest {
         e = assertThrows(IllegalArgumentException.class, () -> solver().data("y", new double[2], -2));
         assertEquals("data 'y': shape [-2] has a negative size but 2 were given", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> solver().data("X", new double[6], 3, 2).data("y", new double[4], 4));
-        assertEquals(true, e.getMessage().startsWith("data 'y' has shape [4] but is declared real[n], which needs shape [3]"),
-                e.getMessage());
+        assertEquals(true, e.getMessage().startsWith("data 'y' has shape [4] and data 'X', given before, has shape [3, 2]")
+                && e.getMessage().contains("y is declared real[n], so it needs shape [3] to fit X"), e.getMessage());
     }
 }
