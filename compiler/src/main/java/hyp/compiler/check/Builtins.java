@@ -8,32 +8,26 @@ import hyp.compiler.types.Dim;
 import hyp.compiler.types.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** The functions every .hyp file can call, with their arities and how each maps to primitives. */
+/**
+ * The functions every .hyp file can call, with their arities and how each maps to primitives: the one-argument
+ * functions are the primitives with a surface name; the others are resolved here from their arguments.
+ */
 final class Builtins {
     private Builtins() {}
-
-    private static final Map<String, Primitive> ONE_ARG = Map.ofEntries(
-            Map.entry("exp", Prims.EXP), Map.entry("log", Prims.LOG), Map.entry("log1p", Prims.LOG1P),
-            Map.entry("sqrt", Prims.SQRT), Map.entry("abs", Prims.ABS), Map.entry("tanh", Prims.TANH),
-            Map.entry("sigmoid", Prims.SIGMOID), Map.entry("softplus", Prims.SOFTPLUS), Map.entry("relu", Prims.RELU),
-            Map.entry("sum", Prims.SUM), Map.entry("mean", Prims.MEAN), Map.entry("norm", Prims.NORM),
-            Map.entry("logsumexp", Prims.LOGSUMEXP), Map.entry("transpose", Prims.TRANSPOSE), Map.entry("size", Prims.SIZE),
-            Map.entry("avgpool2", Prims.AVGPOOL2));
 
     private static final Set<String> OTHERS = Set.of("max", "min", "outer", "zeros", "ones", "fill", "conv2d", "reshape", "flatten");
 
     /** Also the derivative built-ins (grad, jvp, vjp, hvp), checked by {@link DerivativeCalls}, and map ({@link MapCalls}). */
     static boolean isBuiltin(String name) {
-        return ONE_ARG.containsKey(name) || OTHERS.contains(name) || DerivativeCalls.isDerivative(name)
+        return Prims.BY_SURFACE_NAME.containsKey(name) || OTHERS.contains(name) || DerivativeCalls.isDerivative(name)
                 || name.equals(MapCalls.NAME);
     }
 
     static Type check(ExprChecker ec, Expr.Call c, List<Expr> args, Diagnostics diagnostics) {
         String name = c.callee().name();
-        Primitive one = ONE_ARG.get(name);
+        Primitive one = Prims.BY_SURFACE_NAME.get(name);
         if (one != null) {
             if (args.size() != 1) return arity(ec, c, "1 argument", args.size());
             return prim(ec, c, one, args);

@@ -67,7 +67,7 @@ public final class ElementwiseFusion {
     }
 
     private static boolean fusable(Node n) {
-        if (!(n instanceof Node.Op op) || !FusedBody.ELEMENTWISE.contains(op.prim()) || !op.out().type().isTensor()) return false;
+        if (!(n instanceof Node.Op op) || !op.prim().elementwise() || !op.out().type().isTensor()) return false;
         return op.args().stream().allMatch(a -> a.type().isTensor() || a.type().isReal());
     }
 

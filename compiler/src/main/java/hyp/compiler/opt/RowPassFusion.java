@@ -174,7 +174,7 @@ public final class RowPassFusion {
 
         /** An element-wise op on row vectors (and reals) giving a row vector. */
         private boolean elementwise(Node.Op op) {
-            boolean kind = op.prim() == Prims.FUSED || FusedBody.ELEMENTWISE.contains(op.prim());
+            boolean kind = op.prim() == Prims.FUSED || op.prim().elementwise();
             if (!kind || !op.out().type().equals(row)) return false;
             return op.args().stream().allMatch(a -> a.type().isReal() || a.type().equals(row));
         }

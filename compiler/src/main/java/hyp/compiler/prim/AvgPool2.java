@@ -21,6 +21,11 @@ final class AvgPool2 implements LinearInFirst {
     }
 
     @Override
+    public String surfaceName() {
+        return name();
+    }
+
+    @Override
     public Type resultType(List<Type> args, Object attr) throws ShapeError {
         return scaled(name(), args.get(0), false);
     }

@@ -16,6 +16,11 @@ final class Broadcast implements Primitive {
     }
 
     @Override
+    public boolean elementwise() {
+        return true;
+    }
+
+    @Override
     public Type resultType(List<Type> args, Object attr) throws ShapeError {
         if (!args.get(0).isReal() || !args.get(1).isTensor()) {
             throw new ShapeError("broadcast takes a real and a tensor, not " + args.get(0) + " and " + args.get(1));

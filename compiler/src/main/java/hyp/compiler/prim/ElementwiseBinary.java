@@ -35,6 +35,11 @@ abstract class ElementwiseBinary implements Primitive {
     }
 
     @Override
+    public boolean elementwise() {
+        return true;
+    }
+
+    @Override
     public Type resultType(List<Type> args, Object attr) throws ShapeError {
         Type a = args.get(0), b = args.get(1);
         if (a.isReal() && b.isReal()) return Type.REAL;

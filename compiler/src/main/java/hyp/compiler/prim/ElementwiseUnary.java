@@ -30,6 +30,11 @@ abstract class ElementwiseUnary implements Primitive {
     }
 
     @Override
+    public boolean elementwise() {
+        return true;
+    }
+
+    @Override
     public Type resultType(List<Type> args, Object attr) throws ShapeError {
         Type a = args.get(0);
         if (a.isReal() || a.isTensor()) return a;

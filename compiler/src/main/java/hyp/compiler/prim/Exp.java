@@ -10,6 +10,11 @@ final class Exp extends ElementwiseUnary {
     }
 
     @Override
+    public String surfaceName() {
+        return name();
+    }
+
+    @Override
     Var derivative(IrBuilder b, Var x, Var y) {
         return y;
     }

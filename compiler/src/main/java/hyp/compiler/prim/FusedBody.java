@@ -3,21 +3,15 @@ package hyp.compiler.prim;
 import hyp.compiler.types.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The program a {@link Fused} op runs once per element: steps in order, each an element-wise primitive applied as
  * on scalars to the op's arguments (a tensor argument read at the current element, a real argument as it is),
  * literals and earlier steps. The last step is the element of the result. Steps may share a value (a DAG), so
- * {@code t * t} with {@code t = exp(x)} computes exp once.
+ * {@code t * t} with {@code t = exp(x)} computes exp once. A step's primitive is one that says it is
+ * {@link Primitive#elementwise}; a broadcast step is its first operand, the second gives a shape.
  */
 public record FusedBody(List<Step> steps) {
-    /** Element-wise primitives a step may apply. A broadcast step is its first operand; the second gives a shape. */
-    public static final Set<Primitive> ELEMENTWISE = Set.of(Prims.ADD, Prims.SUB, Prims.MUL, Prims.DIV, Prims.POW,
-            Prims.NEG, Prims.GE_MASK, Prims.LE_MASK, Prims.MAX, Prims.MIN, Prims.EXP, Prims.LOG, Prims.LOG1P,
-            Prims.SQRT, Prims.ABS, Prims.TANH, Prims.SIGMOID, Prims.SOFTPLUS, Prims.RELU, Prims.STEP, Prims.SIGN,
-            Prims.BROADCAST);
-
     /** What a step reads. */
     public sealed interface Operand permits Arg, Temp, Literal {}
 
@@ -45,7 +39,7 @@ public record FusedBody(List<Step> steps) {
         if (steps.isEmpty()) throw new IllegalArgumentException("a fused body needs a step");
         for (int k = 0; k < steps.size(); k++) {
             Step s = steps.get(k);
-            if (!ELEMENTWISE.contains(s.prim())) throw new IllegalArgumentException(s.prim().name() + " is not element-wise");
+            if (!s.prim().elementwise()) throw new IllegalArgumentException(s.prim().name() + " is not element-wise");
             int arity = s.prim() == Prims.NEG || s.prim() instanceof ElementwiseUnary ? 1 : 2;
             if (s.operands().size() != arity) {
                 throw new IllegalArgumentException(s.prim().name() + " takes " + arity + " operands, not " + s.operands().size());

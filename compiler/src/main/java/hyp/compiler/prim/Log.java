@@ -10,6 +10,11 @@ final class Log extends ElementwiseUnary {
     }
 
     @Override
+    public String surfaceName() {
+        return name();
+    }
+
+    @Override
     Var derivative(IrBuilder b, Var x, Var y) {
         return b.div(b.broadcastTo(b.real(1.0), x), x);
     }

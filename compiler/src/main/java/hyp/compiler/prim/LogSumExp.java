@@ -12,6 +12,11 @@ final class LogSumExp extends Reduction {
         super("logsumexp");
     }
 
+    @Override
+    public String surfaceName() {
+        return name();
+    }
+
     private static Var softmax(IrBuilder b, Node.Op op) {
         return b.op(Prims.EXP, b.sub(op.arg(0), op.out()));
     }

@@ -12,6 +12,11 @@ final class Mean extends Reduction {
         super("mean");
     }
 
+    @Override
+    public String surfaceName() {
+        return name();
+    }
+
     /** Each row's sum over the number of entries in a row (all entries over the rows). */
     @Override
     public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {

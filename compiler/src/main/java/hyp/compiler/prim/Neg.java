@@ -16,6 +16,11 @@ final class Neg implements Primitive {
     }
 
     @Override
+    public boolean elementwise() {
+        return true;
+    }
+
+    @Override
     public Type resultType(List<Type> args, Object attr) throws ShapeError {
         Type a = args.get(0);
         if (!a.numeric()) throw new ShapeError("'-' cannot take " + a);

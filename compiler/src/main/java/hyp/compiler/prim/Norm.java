@@ -12,6 +12,11 @@ final class Norm extends Reduction {
         super("norm");
     }
 
+    @Override
+    public String surfaceName() {
+        return name();
+    }
+
     /** sqrt of each row's sum of squares (without the runtime norm's rescaling against overflow). */
     @Override
     public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {

@@ -66,4 +66,20 @@ public interface Primitive {
     default boolean effectful() {
         return false;
     }
+
+    /**
+     * The name .hyp code calls it by as a one-argument function ({@code exp(x)}, {@code sum(v)}), or null when
+     * none does: operators, and calls the checker resolves from their arguments (max, min, outer, conv2d).
+     */
+    default String surfaceName() {
+        return null;
+    }
+
+    /**
+     * True when it applies element by element (a broadcast: as its first operand), so an element-wise loop
+     * may fuse it as a step of a {@link FusedBody}.
+     */
+    default boolean elementwise() {
+        return false;
+    }
 }

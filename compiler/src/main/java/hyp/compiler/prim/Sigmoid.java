@@ -14,6 +14,11 @@ final class Sigmoid extends ElementwiseUnary {
     }
 
     @Override
+    public String surfaceName() {
+        return name();
+    }
+
+    @Override
     Var derivative(IrBuilder b, Var x, Var y) {
         return b.mul(y, b.op(Prims.SIGMOID, b.neg(x)));
     }

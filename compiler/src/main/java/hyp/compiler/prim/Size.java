@@ -12,6 +12,11 @@ final class Size implements NonDifferentiable {
     }
 
     @Override
+    public String surfaceName() {
+        return name();
+    }
+
+    @Override
     public Type resultType(List<Type> args, Object attr) throws ShapeError {
         if (!(args.get(0) instanceof Type.Tensor t)) throw new ShapeError("size of a " + args.get(0));
         if (attr instanceof Integer axis && (axis < 0 || axis >= t.rank())) {

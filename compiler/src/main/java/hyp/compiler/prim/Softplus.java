@@ -10,6 +10,11 @@ final class Softplus extends ElementwiseUnary {
     }
 
     @Override
+    public String surfaceName() {
+        return name();
+    }
+
+    @Override
     Var derivative(IrBuilder b, Var x, Var y) {
         return b.op(Prims.SIGMOID, x);
     }

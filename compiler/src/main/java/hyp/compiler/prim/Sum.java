@@ -13,6 +13,11 @@ final class Sum extends Reduction {
     }
 
     @Override
+    public String surfaceName() {
+        return name();
+    }
+
+    @Override
     public Var batch(IrBuilder b, Node.Op op, List<Var> args, List<Boolean> batched) {
         return b.op(Prims.ROW_SUMS, args.get(0));
     }

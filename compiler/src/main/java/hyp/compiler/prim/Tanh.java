@@ -14,6 +14,11 @@ final class Tanh extends ElementwiseUnary {
     }
 
     @Override
+    public String surfaceName() {
+        return name();
+    }
+
+    @Override
     Var derivative(IrBuilder b, Var x, Var y) {
         Var twice = b.mul(b.real(2.0), x);
         return b.mul(b.real(4.0), b.mul(b.op(Prims.SIGMOID, twice), b.op(Prims.SIGMOID, b.neg(twice))));

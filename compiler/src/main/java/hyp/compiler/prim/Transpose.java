@@ -16,6 +16,11 @@ final class Transpose implements Primitive {
     }
 
     @Override
+    public String surfaceName() {
+        return name();
+    }
+
+    @Override
     public Type resultType(List<Type> args, Object attr) throws ShapeError {
         if (!(args.get(0) instanceof Type.Tensor a) || a.rank() != 2) {
             throw new ShapeError("transpose takes a matrix, not " + args.get(0));
