@@ -50,11 +50,6 @@ record Assembled(CompiledDynamics dynamics, CompiledObjective objective, double[
         return plans.get(role).bind(training, values, null);
     }
 
-    /** The train statement's step count on these data (its epochs times the batches per epoch, when it counts epochs). */
-    int steps(Wiring wiring) {
-        return wiring.batch() == null ? wiring.steps() : wiring.batch().steps(wiring.steps(), batches);
-    }
-
     /** The values with the packed trained vector added when the train statement trains several params. */
     private static Map<String, Object> pack(Wiring wiring, Map<String, Object> values) {
         if (wiring.targets().size() < 2) return values;

@@ -182,7 +182,7 @@ public final class Solver {
 
     /** The train statement's step count (with {@code for N epochs}, N times the batches per epoch of the bound data). */
     public int steps() {
-        return assemble().steps(wiring);
+        return resolve().steps();
     }
 
     /** The tune statement's round count (or its default). */
@@ -206,8 +206,9 @@ public final class Solver {
 
     /** dL_te/dλ through the train statement's run, by {@code method}: see {@link #hypergradient(String, int)}. */
     public Hypergradient hypergradient(String method) {
-        Objects.requireNonNull(method, "Solver.hypergradient: method must not be null");
-        return hypergradient(method, steps());
+        HypergradientMethod m = method(method);
+        Resolved resolved = resolve();
+        return hypergradient(m, resolved, resolved.steps());
     }
 
     /**
@@ -221,14 +222,24 @@ public final class Solver {
      * @throws IllegalStateException    for reversible learning when the optimizer's step cannot be inverted
      */
     public Hypergradient hypergradient(String method, int steps) {
-        Objects.requireNonNull(method, "Solver.hypergradient: method must not be null");
+        HypergradientMethod m = method(method);
         if (steps < 0) throw new IllegalArgumentException("Solver.hypergradient: steps must be >= 0, got " + steps);
-        HypergradientMethod m = HypergradientMethod.parse(method);
+        return hypergradient(m, resolve(), steps);
+    }
+
+    /** The method a name gives, for the embedded solver: every one but the complex step, which needs the compiler. */
+    private static HypergradientMethod method(String name) {
+        Objects.requireNonNull(name, "Solver.hypergradient: method must not be null");
+        HypergradientMethod m = HypergradientMethod.parse(name);
         if (m instanceof HypergradientMethod.Complex) {
             throw new IllegalArgumentException("the complex step runs through the compiler: use "
                     + "'hyp hypergrad FILE --method complex' on the .hyp file");
         }
-        Assembled a = assemble(steps);
+        return m;
+    }
+
+    private Hypergradient hypergradient(HypergradientMethod m, Resolved resolved, int steps) {
+        Assembled a = assemble(resolved, steps);
         if (m instanceof HypergradientMethod.Reversible r) {
             return reversible(a, r.fracBits()).compute(a.dynamics(), steps, a.hyper());
         }
@@ -262,8 +273,9 @@ public final class Solver {
                     + "settings and the initial point do not move, so their hypergradient is zero there; use unrolled, "
                     + "tree, binomial:S, reversible or numerical");
         }
-        Tuning tuning = Tuning.of(method, steps(), rounds, null, wholeRuns);
-        Assembled a = assemble(tuning.runSteps());
+        Resolved resolved = resolve();
+        Tuning tuning = Tuning.of(method, resolved.steps(), rounds, null, wholeRuns);
+        Assembled a = assemble(resolved, tuning.runSteps());
         Integer bits = method instanceof HypergradientMethod.Reversible r ? r.fracBits() : null;
         return tuning.run(a.dynamics(), a.hyper(), wiring.update().create(), a::objective, TUNING_CG,
                 () -> reversible(a, bits), listener);
@@ -276,8 +288,9 @@ public final class Solver {
      * @throws IllegalArgumentException when {@code hyper} has another length than λ or a non-finite entry
      */
     public double validationLoss(double[] hyper) {
-        int steps = steps();
-        var dynamics = assemble(steps).dynamics();
+        Resolved r = resolve();
+        int steps = r.steps();
+        var dynamics = assemble(r, steps).dynamics();
         checkLength("validationLoss", "hyper", hyper, dynamics.hyperLayout());
         for (int i = 0; i < hyper.length; i++) {
             if (!Double.isFinite(hyper[i])) {
@@ -319,11 +332,18 @@ public final class Solver {
         return Assembled.of(wiring, training, inputs.resolve());
     }
 
-    /** As {@link #assemble()}, for a run of {@code steps} steps: its per-step schedules must cover them. */
-    private Assembled assemble(int steps) {
+    /** The inputs resolved once (data files read once) for one call, and the train statement's step count on them. */
+    private record Resolved(Map<String, Object> values, int steps) {}
+
+    private Resolved resolve() {
         Map<String, Object> values = inputs.resolve();
-        wiring.checkSchedules(values, steps);
-        return Assembled.of(wiring, training, values);
+        return new Resolved(values, wiring.steps(values));
+    }
+
+    /** As {@link #assemble()}, at resolved inputs, for a run of {@code steps} steps: its per-step schedules must cover them. */
+    private Assembled assemble(Resolved resolved, int steps) {
+        wiring.checkSchedules(resolved.values(), steps);
+        return Assembled.of(wiring, training, resolved.values());
     }
 
     /**

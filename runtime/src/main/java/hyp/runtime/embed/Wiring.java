@@ -117,6 +117,11 @@ public record Wiring(String trainingClass, List<Declaration> globals, String par
         return List.copyOf(out);
     }
 
+    /** The train statement's step count on these values (its epochs times the batches per epoch, when it counts epochs). */
+    public int steps(Map<String, Object> values) {
+        return batch == null ? steps : batch.steps(steps, batch.bind(values));
+    }
+
     /** Throws {@link IllegalArgumentException} when a run of {@code steps} steps would read a schedule outside it. */
     public void checkSchedules(Map<String, Object> values, int steps) {
         for (ScheduleRead r : schedules) r.check(values.get(r.hyper()), steps);
