@@ -11,31 +11,31 @@ package hyp.runtime.hyper;
  */
 public record CgResult(Status status, int iterations, double relativeResidual, int operatorApplications,
                        double curvature) {
-  /** Why CG stopped. */
-  public enum Status {
-    /** Relative residual at or below the tolerance. */
-    CONVERGED,
-    /** Iteration cap reached first. */
-    ITERATION_LIMIT,
-    /** A search direction with pᵀA p ≤ 0: the operator is not positive definite. */
-    NEGATIVE_CURVATURE,
-    /** A NaN or infinity appeared in the operator's output or the iterates. */
-    NON_FINITE
-  }
+    /** Why CG stopped. */
+    public enum Status {
+        /** Relative residual at or below the tolerance. */
+        CONVERGED,
+        /** Iteration cap reached first. */
+        ITERATION_LIMIT,
+        /** A search direction with pᵀA p ≤ 0: the operator is not positive definite. */
+        NEGATIVE_CURVATURE,
+        /** A NaN or infinity appeared in the operator's output or the iterates. */
+        NON_FINITE
+    }
 
-  public boolean converged() {
-    return status == Status.CONVERGED;
-  }
+    public boolean converged() {
+        return status == Status.CONVERGED;
+    }
 
-  /** One line for error messages and logs. */
-  public String describe() {
-    String what = switch (status) {
-      case CONVERGED -> "converged";
-      case ITERATION_LIMIT -> "did not converge within the iteration cap";
-      case NEGATIVE_CURVATURE -> "met non-positive curvature pᵀAp = " + curvature
-          + " (operator not positive definite; try damping)";
-      case NON_FINITE -> "produced a non-finite value";
-    };
-    return "CG " + what + " after " + iterations + " iterations, relative residual " + relativeResidual;
-  }
+    /** One line for error messages and logs. */
+    public String describe() {
+        String what = switch (status) {
+            case CONVERGED -> "converged";
+            case ITERATION_LIMIT -> "did not converge within the iteration cap";
+            case NEGATIVE_CURVATURE -> "met non-positive curvature pᵀAp = " + curvature
+                    + " (operator not positive definite; try damping)";
+            case NON_FINITE -> "produced a non-finite value";
+        };
+        return "CG " + what + " after " + iterations + " iterations, relative residual " + relativeResidual;
+    }
 }

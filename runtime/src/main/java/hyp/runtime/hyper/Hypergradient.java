@@ -9,8 +9,8 @@ package hyp.runtime.hyper;
  * @param work     steps, Hessian-vector products and CG iterations spent
  */
 public record Hypergradient(double value, double[] gradient, Memory memory, Work work) {
-  /** Euclidean norm of the gradient. */
-  public double gradientNorm() {
-    return Vectors.norm(gradient);
-  }
+    /** Euclidean norm of the gradient. */
+    public double gradientNorm() {
+        return Vectors.norm(gradient);
+    }
 }

@@ -6,24 +6,24 @@ package hyp.runtime.hyper;
  * once per iteration.
  */
 public interface InnerObjective {
-  /** Length of w. */
-  int paramSize();
+    /** Length of w. */
+    int paramSize();
 
-  /** Length of λ. */
-  int hyperSize();
+    /** Length of λ. */
+    int hyperSize();
 
-  /** Writes ∇_w L_tr(w, λ) into {@code out}. */
-  void gradW(double[] w, double[] hyper, double[] out);
+    /** Writes ∇_w L_tr(w, λ) into {@code out}. */
+    void gradW(double[] w, double[] hyper, double[] out);
 
-  /** Writes the Hessian-vector product ∇²_ww L_tr(w, λ) · v into {@code out}. */
-  void hessianVector(double[] w, double[] hyper, double[] v, double[] out);
+    /** Writes the Hessian-vector product ∇²_ww L_tr(w, λ) · v into {@code out}. */
+    void hessianVector(double[] w, double[] hyper, double[] v, double[] out);
 
-  /** Adds the mixed product (∂²L_tr/∂λ∂w) · x, a vector of length |λ|, into {@code hyperBar}. */
-  void mixedVjp(double[] w, double[] hyper, double[] x, double[] hyperBar);
+    /** Adds the mixed product (∂²L_tr/∂λ∂w) · x, a vector of length |λ|, into {@code hyperBar}. */
+    void mixedVjp(double[] w, double[] hyper, double[] x, double[] hyperBar);
 
-  /** The outer (validation) loss L_te(w, λ). */
-  double outerLoss(double[] w, double[] hyper);
+    /** The outer (validation) loss L_te(w, λ). */
+    double outerLoss(double[] w, double[] hyper);
 
-  /** Writes ∇_w L_te into {@code wBar} and ∇_λ L_te into {@code hyperBar} (both overwritten). */
-  void outerGradient(double[] w, double[] hyper, double[] wBar, double[] hyperBar);
+    /** Writes ∇_w L_te into {@code wBar} and ∇_λ L_te into {@code hyperBar} (both overwritten). */
+    void outerGradient(double[] w, double[] hyper, double[] wBar, double[] hyperBar);
 }

@@ -8,11 +8,11 @@ package hyp.runtime.hyper;
  * @param storedBytes  the same in bytes ({@code storedStates · stateSize · 8})
  */
 public record Memory(long storedStates, long storedBytes) {
-  /** Memory of {@code states} snapshots of {@code stateSize} doubles each. */
-  public static Memory ofStates(long states, int stateSize) {
-    return new Memory(states, states * stateSize * (long) Double.BYTES);
-  }
+    /** Memory of {@code states} snapshots of {@code stateSize} doubles each. */
+    public static Memory ofStates(long states, int stateSize) {
+        return new Memory(states, states * stateSize * (long) Double.BYTES);
+    }
 
-  /** No stored states. */
-  public static final Memory NONE = new Memory(0, 0);
+    /** No stored states. */
+    public static final Memory NONE = new Memory(0, 0);
 }

@@ -5,6 +5,6 @@ package hyp.runtime.hyper;
  * may keep state (moments); one instance drives one tuning run.
  */
 public interface OuterUpdate {
-  /** Updates {@code hyper} in place from {@code gradient}. */
-  void apply(double[] hyper, double[] gradient);
+    /** Updates {@code hyper} in place from {@code gradient}. */
+    void apply(double[] hyper, double[] gradient);
 }

@@ -8,19 +8,19 @@ package hyp.runtime.hyper;
  * {@link StoreAll}, bit for bit, when the dynamics are deterministic.
  */
 public final class TreeCheckpointing implements HypergradientStrategy {
-  @Override
-  public Hypergradient compute(Dynamics d, int steps, double[] hyper, double[] finalState) {
-    return CheckpointedSweep.run(d, steps, hyper, finalState, maxStoredStates(steps),
-        (start, end, free) -> start + (end - start) / 2, "TreeCheckpointing");
-  }
+    @Override
+    public Hypergradient compute(Dynamics d, int steps, double[] hyper, double[] finalState) {
+        return CheckpointedSweep.run(d, steps, hyper, finalState, maxStoredStates(steps),
+                (start, end, free) -> start + (end - start) / 2, "TreeCheckpointing");
+    }
 
-  /** The bound ⌈log2 T⌉ + 1 on stored states for T steps (1 for T ≤ 1). */
-  public static int maxStoredStates(int steps) {
-    return steps <= 1 ? 1 : ceilLog2(steps) + 1;
-  }
+    /** The bound ⌈log2 T⌉ + 1 on stored states for T steps (1 for T ≤ 1). */
+    public static int maxStoredStates(int steps) {
+        return steps <= 1 ? 1 : ceilLog2(steps) + 1;
+    }
 
-  /** ⌈log2 n⌉ for n ≥ 1. */
-  static int ceilLog2(int n) {
-    return 32 - Integer.numberOfLeadingZeros(n - 1);
-  }
+    /** ⌈log2 n⌉ for n ≥ 1. */
+    static int ceilLog2(int n) {
+        return 32 - Integer.numberOfLeadingZeros(n - 1);
+    }
 }

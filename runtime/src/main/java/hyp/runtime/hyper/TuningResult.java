@@ -11,8 +11,8 @@ import java.util.List;
  * @param rounds every round, in order
  */
 public record TuningResult(double[] hyper, double[] state, List<TuningRound> rounds) {
-  /** Keeps an unmodifiable copy of the rounds. */
-  public TuningResult {
-    rounds = List.copyOf(rounds);
-  }
+    /** Keeps an unmodifiable copy of the rounds. */
+    public TuningResult {
+        rounds = List.copyOf(rounds);
+    }
 }

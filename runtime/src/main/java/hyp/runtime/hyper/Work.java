@@ -9,14 +9,14 @@ package hyp.runtime.hyper;
  * @param cgIterations          conjugate-gradient iterations
  */
 public record Work(long forwardSteps, long adjointSteps, long hessianVectorProducts, long cgIterations) {
-  /** Work of a run through the dynamics only. */
-  public static Work ofSteps(long forwardSteps, long adjointSteps) {
-    return new Work(forwardSteps, adjointSteps, 0, 0);
-  }
+    /** Work of a run through the dynamics only. */
+    public static Work ofSteps(long forwardSteps, long adjointSteps) {
+        return new Work(forwardSteps, adjointSteps, 0, 0);
+    }
 
-  /** Component-wise sum, for totals over several calls. */
-  public Work plus(Work other) {
-    return new Work(forwardSteps + other.forwardSteps, adjointSteps + other.adjointSteps,
-        hessianVectorProducts + other.hessianVectorProducts, cgIterations + other.cgIterations);
-  }
+    /** Component-wise sum, for totals over several calls. */
+    public Work plus(Work other) {
+        return new Work(forwardSteps + other.forwardSteps, adjointSteps + other.adjointSteps,
+                hessianVectorProducts + other.hessianVectorProducts, cgIterations + other.cgIterations);
+    }
 }
