@@ -12,40 +12,40 @@ public final class ComplexTensorMath {
     private ComplexTensorMath() {}
 
     public static ComplexTensor add(ComplexTensor x, ComplexTensor y) { return zip("add", x, y, ComplexOps::add); }
-    public static ComplexTensor add(Complex a, ComplexTensor y) { return map(y, b -> ComplexOps.add(a, b)); }
-    public static ComplexTensor add(ComplexTensor x, Complex b) { return map(x, a -> ComplexOps.add(a, b)); }
+    public static ComplexTensor add(Complex a, ComplexTensor y) { return zip(a, y, ComplexOps::add); }
+    public static ComplexTensor add(ComplexTensor x, Complex b) { return zip(x, b, ComplexOps::add); }
 
     public static ComplexTensor sub(ComplexTensor x, ComplexTensor y) { return zip("sub", x, y, ComplexOps::sub); }
-    public static ComplexTensor sub(Complex a, ComplexTensor y) { return map(y, b -> ComplexOps.sub(a, b)); }
-    public static ComplexTensor sub(ComplexTensor x, Complex b) { return map(x, a -> ComplexOps.sub(a, b)); }
+    public static ComplexTensor sub(Complex a, ComplexTensor y) { return zip(a, y, ComplexOps::sub); }
+    public static ComplexTensor sub(ComplexTensor x, Complex b) { return zip(x, b, ComplexOps::sub); }
 
     public static ComplexTensor mul(ComplexTensor x, ComplexTensor y) { return zip("mul", x, y, ComplexOps::mul); }
-    public static ComplexTensor mul(Complex a, ComplexTensor y) { return map(y, b -> ComplexOps.mul(a, b)); }
-    public static ComplexTensor mul(ComplexTensor x, Complex b) { return map(x, a -> ComplexOps.mul(a, b)); }
+    public static ComplexTensor mul(Complex a, ComplexTensor y) { return zip(a, y, ComplexOps::mul); }
+    public static ComplexTensor mul(ComplexTensor x, Complex b) { return zip(x, b, ComplexOps::mul); }
 
     public static ComplexTensor div(ComplexTensor x, ComplexTensor y) { return zip("div", x, y, ComplexOps::div); }
-    public static ComplexTensor div(Complex a, ComplexTensor y) { return map(y, b -> ComplexOps.div(a, b)); }
-    public static ComplexTensor div(ComplexTensor x, Complex b) { return map(x, a -> ComplexOps.div(a, b)); }
+    public static ComplexTensor div(Complex a, ComplexTensor y) { return zip(a, y, ComplexOps::div); }
+    public static ComplexTensor div(ComplexTensor x, Complex b) { return zip(x, b, ComplexOps::div); }
 
     public static ComplexTensor pow(ComplexTensor x, ComplexTensor y) { return zip("pow", x, y, ComplexOps::pow); }
-    public static ComplexTensor pow(Complex a, ComplexTensor y) { return map(y, b -> ComplexOps.pow(a, b)); }
-    public static ComplexTensor pow(ComplexTensor x, Complex b) { return map(x, a -> ComplexOps.pow(a, b)); }
+    public static ComplexTensor pow(Complex a, ComplexTensor y) { return zip(a, y, ComplexOps::pow); }
+    public static ComplexTensor pow(ComplexTensor x, Complex b) { return zip(x, b, ComplexOps::pow); }
 
     public static ComplexTensor max(ComplexTensor x, ComplexTensor y) { return zip("max", x, y, ComplexOps::max); }
-    public static ComplexTensor max(Complex a, ComplexTensor y) { return map(y, b -> ComplexOps.max(a, b)); }
-    public static ComplexTensor max(ComplexTensor x, Complex b) { return map(x, a -> ComplexOps.max(a, b)); }
+    public static ComplexTensor max(Complex a, ComplexTensor y) { return zip(a, y, ComplexOps::max); }
+    public static ComplexTensor max(ComplexTensor x, Complex b) { return zip(x, b, ComplexOps::max); }
 
     public static ComplexTensor min(ComplexTensor x, ComplexTensor y) { return zip("min", x, y, ComplexOps::min); }
-    public static ComplexTensor min(Complex a, ComplexTensor y) { return map(y, b -> ComplexOps.min(a, b)); }
-    public static ComplexTensor min(ComplexTensor x, Complex b) { return map(x, a -> ComplexOps.min(a, b)); }
+    public static ComplexTensor min(Complex a, ComplexTensor y) { return zip(a, y, ComplexOps::min); }
+    public static ComplexTensor min(ComplexTensor x, Complex b) { return zip(x, b, ComplexOps::min); }
 
     public static ComplexTensor geMask(ComplexTensor x, ComplexTensor y) { return zip("geMask", x, y, ComplexOps::geMask); }
-    public static ComplexTensor geMask(Complex a, ComplexTensor y) { return map(y, b -> ComplexOps.geMask(a, b)); }
-    public static ComplexTensor geMask(ComplexTensor x, Complex b) { return map(x, a -> ComplexOps.geMask(a, b)); }
+    public static ComplexTensor geMask(Complex a, ComplexTensor y) { return zip(a, y, ComplexOps::geMask); }
+    public static ComplexTensor geMask(ComplexTensor x, Complex b) { return zip(x, b, ComplexOps::geMask); }
 
     public static ComplexTensor leMask(ComplexTensor x, ComplexTensor y) { return zip("leMask", x, y, ComplexOps::leMask); }
-    public static ComplexTensor leMask(Complex a, ComplexTensor y) { return map(y, b -> ComplexOps.leMask(a, b)); }
-    public static ComplexTensor leMask(ComplexTensor x, Complex b) { return map(x, a -> ComplexOps.leMask(a, b)); }
+    public static ComplexTensor leMask(Complex a, ComplexTensor y) { return zip(a, y, ComplexOps::leMask); }
+    public static ComplexTensor leMask(ComplexTensor x, Complex b) { return zip(x, b, ComplexOps::leMask); }
 
     public static ComplexTensor neg(ComplexTensor t) { return map(t, ComplexOps::neg); }
     public static ComplexTensor exp(ComplexTensor t) { return map(t, ComplexOps::exp); }
@@ -60,14 +60,12 @@ public final class ComplexTensorMath {
     public static ComplexTensor step(ComplexTensor t) { return map(t, ComplexOps::step); }
     public static ComplexTensor sign(ComplexTensor t) { return map(t, ComplexOps::sign); }
 
+    // ---- one loop per shape of arguments ----
+
     private static ComplexTensor map(ComplexTensor t, UnaryOperator<Complex> f) {
         int n = t.size();
         double[] re = new double[n], im = new double[n];
-        for (int i = 0; i < n; i++) {
-            Complex r = f.apply(t.at(i));
-            re[i] = r.re();
-            im[i] = r.im();
-        }
+        for (int i = 0; i < n; i++) store(f.apply(t.at(i)), re, im, i);
         return new ComplexTensor(re, im, t.shape);
     }
 
@@ -75,11 +73,26 @@ public final class ComplexTensorMath {
         ComplexChecks.sameShape(op, x, y);
         int n = x.size();
         double[] re = new double[n], im = new double[n];
-        for (int i = 0; i < n; i++) {
-            Complex r = f.apply(x.at(i), y.at(i));
-            re[i] = r.re();
-            im[i] = r.im();
-        }
+        for (int i = 0; i < n; i++) store(f.apply(x.at(i), y.at(i)), re, im, i);
         return new ComplexTensor(re, im, x.shape);
+    }
+
+    private static ComplexTensor zip(Complex a, ComplexTensor y, BinaryOperator<Complex> f) {
+        int n = y.size();
+        double[] re = new double[n], im = new double[n];
+        for (int i = 0; i < n; i++) store(f.apply(a, y.at(i)), re, im, i);
+        return new ComplexTensor(re, im, y.shape);
+    }
+
+    private static ComplexTensor zip(ComplexTensor x, Complex b, BinaryOperator<Complex> f) {
+        int n = x.size();
+        double[] re = new double[n], im = new double[n];
+        for (int i = 0; i < n; i++) store(f.apply(x.at(i), b), re, im, i);
+        return new ComplexTensor(re, im, x.shape);
+    }
+
+    private static void store(Complex z, double[] re, double[] im, int i) {
+        re[i] = z.re();
+        im[i] = z.im();
     }
 }

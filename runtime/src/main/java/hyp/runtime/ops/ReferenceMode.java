@@ -1,7 +1,7 @@
 package hyp.runtime.ops;
 
 /**
- * Whether the tensor ops run their plain scalar loops ({@link ReferenceTensorMath}, {@link ReferenceProducts})
+ * Whether the tensor ops run their plain scalar loops ({@link ScalarLoops}, {@link ReferenceProducts})
  * instead of the SIMD kernels. Off unless the JVM is started with {@code -Dhyp.ops.reference=true}; it exists so
  * that a benchmark can measure generated code on the scalar path it replaced. Read once: a constant to the JIT.
  */

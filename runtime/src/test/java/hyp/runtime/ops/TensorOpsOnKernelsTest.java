@@ -8,7 +8,10 @@ import hyp.runtime.Tensor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -40,75 +43,57 @@ class TensorOpsOnKernelsTest {
         }
     }
 
-    private record Binary(String name, BinaryOperator<Tensor> tt, BinaryOperator<Tensor> refTt) {}
+    /** An op in its three shapes, and the scalar operation each element gets. */
+    private record Binary(String name, BinaryOperator<Tensor> tt, BiFunction<Double, Tensor, Tensor> st,
+            BiFunction<Tensor, Double, Tensor> ts, DoubleBinaryOperator f) {}
 
     @Test
     void elementWiseOpsAgreeBitwiseWithTheScalarLoops() {
         List<Binary> ops = List.of(
-                new Binary("add", TensorMath::add, ReferenceTensorMath::add),
-                new Binary("sub", TensorMath::sub, ReferenceTensorMath::sub),
-                new Binary("mul", TensorMath::mul, ReferenceTensorMath::mul),
-                new Binary("div", TensorMath::div, ReferenceTensorMath::div),
-                new Binary("max", TensorMath::max, ReferenceTensorMath::max),
-                new Binary("min", TensorMath::min, ReferenceTensorMath::min));
+                new Binary("add", TensorMath::add, TensorMath::add, TensorMath::add, (a, b) -> a + b),
+                new Binary("sub", TensorMath::sub, TensorMath::sub, TensorMath::sub, (a, b) -> a - b),
+                new Binary("mul", TensorMath::mul, TensorMath::mul, TensorMath::mul, (a, b) -> a * b),
+                new Binary("div", TensorMath::div, TensorMath::div, TensorMath::div, (a, b) -> a / b),
+                new Binary("max", TensorMath::max, TensorMath::max, TensorMath::max, Math::max),
+                new Binary("min", TensorMath::min, TensorMath::min, TensorMath::min, Math::min),
+                new Binary("pow", TensorMath::pow, TensorMath::pow, TensorMath::pow, Scalars::pow),
+                new Binary("geMask", TensorMath::geMask, TensorMath::geMask, TensorMath::geMask, Scalars::geMask),
+                new Binary("leMask", TensorMath::leMask, TensorMath::leMask, TensorMath::leMask, Scalars::leMask));
         for (int n : LENGTHS) {
             for (int[] shape : new int[][] {{n}, {n == 0 ? 0 : 1, n}}) {
                 Tensor x = random(shape), y = random(shape);
                 double s = random.nextBoolean() ? random.nextGaussian() : SPECIAL[random.nextInt(SPECIAL.length)];
                 for (Binary op : ops) {
                     String at = op.name + " at " + Arrays.toString(shape);
-                    assertSame(op.refTt.apply(x, y), op.tt.apply(x, y), at);
-                    Tensor scalarLeft = switch (op.name) {
-                        case "add" -> TensorMath.add(s, y);
-                        case "sub" -> TensorMath.sub(s, y);
-                        case "mul" -> TensorMath.mul(s, y);
-                        case "div" -> TensorMath.div(s, y);
-                        case "max" -> TensorMath.max(s, y);
-                        default -> TensorMath.min(s, y);
-                    };
-                    Tensor refLeft = switch (op.name) {
-                        case "add" -> ReferenceTensorMath.add(s, y);
-                        case "sub" -> ReferenceTensorMath.sub(s, y);
-                        case "mul" -> ReferenceTensorMath.mul(s, y);
-                        case "div" -> ReferenceTensorMath.div(s, y);
-                        case "max" -> ReferenceTensorMath.max(s, y);
-                        default -> ReferenceTensorMath.min(s, y);
-                    };
-                    assertSame(refLeft, scalarLeft, at + " with the scalar " + s + " on the left");
-                    Tensor scalarRight = switch (op.name) {
-                        case "add" -> TensorMath.add(x, s);
-                        case "sub" -> TensorMath.sub(x, s);
-                        case "mul" -> TensorMath.mul(x, s);
-                        case "div" -> TensorMath.div(x, s);
-                        case "max" -> TensorMath.max(x, s);
-                        default -> TensorMath.min(x, s);
-                    };
-                    Tensor refRight = switch (op.name) {
-                        case "add" -> ReferenceTensorMath.add(x, s);
-                        case "sub" -> ReferenceTensorMath.sub(x, s);
-                        case "mul" -> ReferenceTensorMath.mul(x, s);
-                        case "div" -> ReferenceTensorMath.div(x, s);
-                        case "max" -> ReferenceTensorMath.max(x, s);
-                        default -> ReferenceTensorMath.min(x, s);
-                    };
-                    assertSame(refRight, scalarRight, at + " with the scalar " + s + " on the right");
+                    assertSame(zip(x, y, op.f), op.tt.apply(x, y), at);
+                    assertSame(map(y, b -> op.f.applyAsDouble(s, b)), op.st.apply(s, y),
+                            at + " with the scalar " + s + " on the left");
+                    assertSame(map(x, a -> op.f.applyAsDouble(a, s)), op.ts.apply(x, s),
+                            at + " with the scalar " + s + " on the right");
                 }
                 List<UnaryOperator<Tensor>> unary = List.of(TensorMath::neg, TensorMath::sqrt, TensorMath::abs);
-                List<UnaryOperator<Tensor>> reference = List.of(ReferenceTensorMath::neg, ReferenceTensorMath::sqrt,
-                        ReferenceTensorMath::abs);
+                List<DoubleUnaryOperator> reference = List.of(a -> -a, Math::sqrt, Math::abs);
                 for (int k = 0; k < unary.size(); k++) {
-                    assertSame(reference.get(k).apply(x), unary.get(k).apply(x), "unary op " + k + " at " + n);
+                    assertSame(map(x, reference.get(k)), unary.get(k).apply(x), "unary op " + k + " at " + n);
                 }
                 assertSame(map(x, Math::exp), TensorMath.exp(x), "exp");
                 assertSame(map(x, Scalars::softplus), TensorMath.softplus(x), "softplus");
                 assertSame(map(x, Scalars::relu), TensorMath.relu(x), "relu keeps the scalar rule");
+                assertSame(map(x, Scalars::step), TensorMath.step(x), "step");
+                assertSame(map(x, Scalars::sign), TensorMath.sign(x), "sign");
             }
         }
     }
 
-    private static Tensor map(Tensor t, java.util.function.DoubleUnaryOperator f) {
+    private static Tensor map(Tensor t, DoubleUnaryOperator f) {
         Tensor r = Tensor.zeros(t.shape);
         for (int i = 0; i < r.data.length; i++) r.data[i] = f.applyAsDouble(t.data[i]);
+        return r;
+    }
+
+    private static Tensor zip(Tensor x, Tensor y, DoubleBinaryOperator f) {
+        Tensor r = Tensor.zeros(x.shape);
+        for (int i = 0; i < r.data.length; i++) r.data[i] = f.applyAsDouble(x.data[i], y.data[i]);
         return r;
     }
 
