@@ -1,5 +1,7 @@
 package hyp.runtime.hyper;
 
+import java.util.Arrays;
+
 /**
  * Conjugate gradients for A x = b with A symmetric positive definite, given only as a {@link LinearOperator}.
  * Holds its work vectors, so repeated solves of one size do not allocate. It never returns garbage
@@ -36,7 +38,7 @@ public final class ConjugateGradient {
         double bNorm = Vectors.norm(b);
         if (!Double.isFinite(bNorm)) return new CgResult(CgResult.Status.NON_FINITE, 0, Double.NaN, 0, Double.NaN);
         if (bNorm == 0) {
-            java.util.Arrays.fill(x, 0);
+            Arrays.fill(x, 0);
             return new CgResult(CgResult.Status.CONVERGED, 0, 0, 0, Double.NaN);
         }
         int applications = 0;

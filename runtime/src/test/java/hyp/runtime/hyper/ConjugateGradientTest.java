@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +85,7 @@ class ConjugateGradientTest {
 
     @Test
     void reportsNonFiniteOperatorOutput() {
-        LinearOperator broken = (x, out) -> java.util.Arrays.fill(out, Double.NaN);
+        LinearOperator broken = (x, out) -> Arrays.fill(out, Double.NaN);
         CgResult r = new ConjugateGradient(2).solve(broken, new double[] {1, 1}, new double[2], 1e-10, 10);
         assertEquals(CgResult.Status.NON_FINITE, r.status());
     }

@@ -1,5 +1,7 @@
 package hyp.runtime.hyper;
 
+import java.util.Arrays;
+
 /**
  * Heavy-ball momentum on {@link RidgeProblem}: v' = βv − α∇_w L_tr(w, λ), w' = w + v'; state = (w, v).
  * It starts with v_0 = −α∇_w L_tr(w_0, λ), so s_0 depends on λ and {@link #initAdjoint} has work to do.
@@ -67,14 +69,14 @@ final class RidgeHeavyBall implements Dynamics {
 
     @Override
     public double outerLoss(double[] s, double[] hyper) {
-        return p.validationLoss(java.util.Arrays.copyOf(s, p.d), hyper);
+        return p.validationLoss(Arrays.copyOf(s, p.d), hyper);
     }
 
     @Override
     public void outerLossGradient(double[] s, double[] hyper, double[] stateBar, double[] hyperBar) {
         double[] wBar = new double[p.d];
-        p.validationGradient(java.util.Arrays.copyOf(s, p.d), wBar);
-        java.util.Arrays.fill(stateBar, 0);
+        p.validationGradient(Arrays.copyOf(s, p.d), wBar);
+        Arrays.fill(stateBar, 0);
         System.arraycopy(wBar, 0, stateBar, 0, p.d);
         for (int j = 0; j < p.d; j++) hyperBar[j] += p.kappa * hyper[j];
     }

@@ -1,5 +1,6 @@
 package hyp.runtime.hyper;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -142,7 +143,7 @@ final class RidgeProblem {
     }
 
     static void multiplyTransposed(double[][] a, double[] v, double[] out) {
-        java.util.Arrays.fill(out, 0);
+        Arrays.fill(out, 0);
         for (int i = 0; i < a.length; i++) for (int j = 0; j < out.length; j++) out[j] += a[i][j] * v[i];
     }
 }
