@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** x ^ p, element-wise. The p-derivative (log x · x^p) is only built when p actually varies. */
-final class Pow extends ElementwiseBinary {
+final class Pow extends ElementwisePartials {
     Pow() {
         super("pow", "^", new Emission.Call(Emission.SCALARS, "pow"), false);
     }
@@ -28,18 +28,8 @@ final class Pow extends ElementwiseBinary {
     }
 
     @Override
-    public Var jvp(IrBuilder b, Node.Op op, List<Var> t) {
+    List<Var> partials(IrBuilder b, Node.Op op, boolean[] needed) {
         Var x = op.arg(0), p = op.arg(1);
-        Var fromX = t.get(0) == null ? null : b.mul(t.get(0), dx(b, x, p));
-        Var fromP = t.get(1) == null ? null : b.mul(t.get(1), dp(b, x, op.out()));
-        return b.broadcastTo(b.add(fromX, fromP), op.out());
-    }
-
-    @Override
-    public List<Var> vjp(IrBuilder b, Node.Op op, Var cot) {
-        Var x = op.arg(0), p = op.arg(1);
-        Var cx = b.unbroadcast(b.mul(cot, dx(b, x, p)), x.type());
-        Var cp = b.constant(p) != null ? null : b.unbroadcast(b.mul(cot, dp(b, x, op.out())), p.type());
-        return Arrays.asList(cx, cp);
+        return Arrays.asList(needed[0] ? dx(b, x, p) : null, needed[1] ? dp(b, x, op.out()) : null);
     }
 }
