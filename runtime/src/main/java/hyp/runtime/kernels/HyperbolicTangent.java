@@ -24,7 +24,6 @@ public final class HyperbolicTangent {
     /** 1.5·2⁵²: adding it rounds to an integer, which then sits in the low bits of the sum. */
     static final double ROUND = 0x1.8p52;
     static final long EXPONENT_ONE = 1023L << 52;
-    static final long SIGN = 0x8000_0000_0000_0000L;
     /** Below this |x| the odd polynomial is used; above it t = e²ˣ − 1 ≥ 2 and t / (t + 2) loses nothing. */
     static final double SMALL = 0.55;
     /** g(s) ≈ (tanh √s − √s) / √s³ on [0, 0.55²], highest power first. */
@@ -44,7 +43,10 @@ public final class HyperbolicTangent {
     public static double tanh(double x) {
         double a = Math.abs(x);
         double v = a < SMALL ? small(a) : large(a);
-        return Double.longBitsToDouble(Double.doubleToRawLongBits(v) | (Double.doubleToRawLongBits(x) & SIGN));
+        // the sign put back by comparisons, as the vector lanes do it (a reinterpret of 512-bit lanes as longs
+        // is not compiled to vector code on JDK 17)
+        if (x < 0) v = -v;
+        return x == 0 ? x : v;
     }
 
     /** tanh a for 0 ≤ a &lt; {@link #SMALL}. */
@@ -81,7 +83,7 @@ public final class HyperbolicTangent {
         q = Math.fma(r, q, C3);
         q = Math.fma(r, q, C2);
         double p = Math.fma(r * r, q, r);
-        double twoK = Double.longBitsToDouble((Double.doubleToRawLongBits(z) << 52) + EXPONENT_ONE);
+        double twoK = Double.longBitsToDouble((Double.doubleToRawLongBits(z) << 52) + EXPONENT_ONE); // 2^k, exactly
         double t = Math.fma(twoK, p, twoK - 1.0);
         return t / (t + 2.0);
     }
