@@ -4,12 +4,14 @@ per-example LeNet (examples/lenet/none.hyp; bench LeNetBench / LeNetTimes). Same
 batch), idiomatic PyTorch (nn.Sequential, F.cross_entropy, torch.autograd.grad). Prints, per call and per image,
 the median wall and thread CPU time of forward, forward + gradient and the Hessian-vector product (double
 backward), and the single-thread GFLOP/s of a 512^3 matrix product as the machine's measured peak in each dtype.
-With --hyp FILE (lines "name wall_us cpu_us" from hyp.bench.LeNetTimes) it also prints hyp's figures and the
-ratios beside them.
-Usage: /usr/bin/python3 bench/peer/lenet_torch.py [--reps 30] [--hyp hyp_times.txt]
+With --hyp-cmd COMMAND (a command printing lines "name wall_us cpu_us", hyp.bench.LeNetTimes) it also runs hyp,
+alternating with PyTorch for --rounds rounds so that both sides see the same load, and prints hyp's figures
+(medians over rounds) and the ratios taken within each round.
+Usage: /usr/bin/python3 bench/peer/lenet_torch.py [--reps 30] [--rounds 3 --hyp-cmd "java ... LeNetTimes 30"]
 """
 import argparse
 import statistics
+import subprocess
 import time
 
 import torch
@@ -88,52 +90,86 @@ def peak(dtype):
     return 2 * 512 ** 3 / (cpu * 1e-6) / 1e9
 
 
+def hyp_round(command):
+    """One run of hyp.bench.LeNetTimes (its lines "name wall_us cpu_us") as rows of the table."""
+    names = {"batched_forward": "forward", "batched_gradient": "gradient", "batched_hvp": "hvp",
+             "looped_gradient": "gradient, per-image loop"}
+    out = subprocess.run(command, shell=True, executable="/bin/bash", check=True, stdout=subprocess.PIPE, text=True).stdout
+    rows = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[0] in names:
+            rows["hyp float64 " + names[parts[0]]] = (float(parts[1]), float(parts[2]))
+    return rows
+
+
+def ratios(rows):
+    """The target ratios of one round, (wall, CPU) each."""
+    out = {}
+    hyp = rows.get("hyp float64 gradient")
+    if not hyp:
+        return out
+    for peer in ("torch float32 gradient", "torch float64 gradient"):
+        out["hyp forward + gradient / " + peer] = (hyp[0] / rows[peer][0], hyp[1] / rows[peer][1])
+    loop = rows.get("hyp float64 gradient, per-image loop")
+    if loop:
+        out["per-image loop / batched (hyp)"] = (loop[0] / hyp[0], loop[1] / hyp[1])
+    h = rows.get("hyp float64 hvp")
+    if h:
+        out["Hessian-vector / (forward + gradient) (hyp)"] = (h[0] / hyp[0], h[1] / hyp[1])
+    for peer in ("float32", "float64"):
+        t = rows["torch " + peer + " hvp"]
+        g = rows["torch " + peer + " gradient"]
+        out["Hessian-vector / (forward + gradient) (torch %s)" % peer] = (t[0] / g[0], t[1] / g[1])
+    return out
+
+
+def median_rows(rounds):
+    keys = list(rounds[0])
+    return {k: tuple(statistics.median(r[k][i] for r in rounds) for i in range(2)) for k in keys}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--reps", type=int, default=30)
-    parser.add_argument("--hyp", help="hyp.bench.LeNetTimes output")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="rounds of (hyp command, then PyTorch), so both sides share the machine's load")
+    parser.add_argument("--hyp-cmd", help="shell command running hyp.bench.LeNetTimes once per round")
     args = parser.parse_args()
     torch.set_num_threads(1)
     print("torch", torch.__version__, "threads", torch.get_num_threads())
     print("loaded:", ", ".join(libraries()) or "(no BLAS library mapped)")
-    rows = {}
     for name, dtype in (("float32", torch.float32), ("float64", torch.float64)):
-        for what, (wall, cpu) in measure(dtype, args.reps).items():
-            rows["torch " + name + " " + what] = (wall, cpu)
         print("measured peak, 512^3 matmul, one thread, %s: %.1f GFLOP/s (CPU time)" % (name, peak(dtype)))
-    if args.hyp:
-        names = {"batched_forward": "forward", "batched_gradient": "gradient", "batched_hvp": "hvp",
-                 "looped_gradient": "gradient, per-image loop"}
-        with open(args.hyp) as f:
-            for line in f:
-                parts = line.split()
-                if len(parts) == 3 and parts[0] in names:
-                    rows["hyp float64 " + names[parts[0]]] = (float(parts[1]), float(parts[2]))
+    rounds, round_ratios = [], []
+    for r in range(args.rounds):
+        rows = hyp_round(args.hyp_cmd) if args.hyp_cmd else {}
+        for name, dtype in (("float32", torch.float32), ("float64", torch.float64)):
+            for what, (wall, cpu) in measure(dtype, args.reps).items():
+                rows["torch " + name + " " + what] = (wall, cpu)
+        rounds.append(rows)
+        round_ratios.append(ratios(rows))
+        print("round %d: hyp gradient CPU %.2f ms, torch float32 gradient CPU %.2f ms" % (
+            r + 1, rows.get("hyp float64 gradient", (0, 0))[1] / 1e3, rows["torch float32 gradient"][1] / 1e3))
+    rows = median_rows(rounds)
     flops = {"forward": FORWARD_FLOPS, "gradient": GRADIENT_FLOPS, "hvp": 2 * GRADIENT_FLOPS}
     print()
-    print("LeNet, batch %d, one thread; median per call; per image = / %d; GFLOP/s from CPU time" % (BATCH, BATCH))
+    print("LeNet, batch %d, one thread; median per call (median over %d rounds); per image = / %d; "
+          "GFLOP/s from CPU time" % (BATCH, args.rounds, BATCH))
     print("%-40s %12s %12s %14s %9s" % ("", "wall ms", "CPU ms", "CPU us/image", "GFLOP/s"))
     for key, (wall, cpu) in rows.items():
         kind = key.split(" ", 2)[2].split(",")[0]
         print("%-40s %12.2f %12.2f %14.1f %9.2f" % (key, wall / 1e3, cpu / 1e3, cpu / BATCH,
                                                    flops[kind] * BATCH / (cpu * 1e-6) / 1e9))
-    hyp = rows.get("hyp float64 gradient")
-    if hyp:
+    if round_ratios[0]:
         print()
-        for peer in ("torch float32 gradient", "torch float64 gradient"):
-            print("hyp forward + gradient / %-24s wall %.2fx  CPU %.2fx" % (
-                peer, hyp[0] / rows[peer][0], hyp[1] / rows[peer][1]))
-        loop = rows.get("hyp float64 gradient, per-image loop")
-        if loop:
-            print("per-image loop / batched (hyp)                    wall %.2fx  CPU %.2fx" % (
-                loop[0] / hyp[0], loop[1] / hyp[1]))
-        h = rows.get("hyp float64 hvp")
-        if h:
-            print("Hessian-vector / (forward + gradient) (hyp)       wall %.2fx  CPU %.2fx" % (
-                h[0] / hyp[0], h[1] / hyp[1]))
-        for peer in ("float32", "float64"):
-            t = rows["torch " + peer + " hvp"][1] / rows["torch " + peer + " gradient"][1]
-            print("Hessian-vector / (forward + gradient) (torch %s) CPU %.2fx" % (peer, t))
+        print("ratios within each round, then their median (and range over rounds)")
+        for key in round_ratios[0]:
+            walls = [r[key][0] for r in round_ratios]
+            cpus = [r[key][1] for r in round_ratios]
+            print("%-55s wall %.2fx (%.2f-%.2f)  CPU %.2fx (%.2f-%.2f)" % (
+                key, statistics.median(walls), min(walls), max(walls),
+                statistics.median(cpus), min(cpus), max(cpus)))
 
 
 if __name__ == "__main__":

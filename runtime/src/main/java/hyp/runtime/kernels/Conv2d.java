@@ -8,7 +8,10 @@ package hyp.runtime.kernels;
  * <p>Each image is unfolded into a patch matrix so the work is a {@link MatMul} product. Images are
  * independent in the forward pass and the input adjoint and are shared out across threads; the
  * filter adjoint sums over images in image order on the calling thread, so results never depend
- * on the thread count.
+ * on the thread count. With the Vector API, output rows of whole vectors and a product whose
+ * register tiles would be mostly padding (few filters, small patches: LeNet's first layer), the
+ * filter adjoint runs {@link SimdConvFilterAdjoint} instead, which reads the images directly and
+ * sums each entry in one fixed order too.
  */
 public final class Conv2d {
     /** Below this many multiply-adds per call, stay on one thread. */
@@ -50,6 +53,10 @@ public final class Conv2d {
     /** dw += ∂(y·dy)/∂w: the adjoint w.r.t. the filters, given the input x and output adjoint dy. */
     public static void adjointFilter(ConvShape s, double[] dy, double[] x, double[] dw) {
         check(s, x.length, dw.length, dy.length);
+        if (Simd.ENABLED && SimdConvFilterAdjoint.fits(s)) { // straight from the images, no patch matrix
+            SimdConvFilterAdjoint.adjointFilter(s, dy, x, dw);
+            return;
+        }
         int positions = s.outH() * s.outW();
         double[] cols = Scratch.take(Scratch.COLS, s.patchSize() * positions);
         for (int b = 0; b < s.batch(); b++) {

@@ -6,7 +6,9 @@ package hyp.runtime.kernels;
  * <p>Maps that are exactly rounded in IEEE arithmetic (abs, neg, square, sqrt, relu) use vector
  * lanes when {@link Simd#enabled} (bitwise the same as the scalar loops here). Transcendental maps use scalar
  * {@link Math} calls on purpose: the Vector API's transcendental lanes are neither bit-identical to
- * {@code Math} nor fast on every JDK, and accuracy and reproducibility matter more here than speed.
+ * {@code Math} nor fast on every JDK, and accuracy and reproducibility matter more here than speed. tanh is the
+ * exception: {@link HyperbolicTangent} is made of exactly rounded operations only, so its vector lanes and its
+ * scalar function agree bit for bit.
  */
 public final class ElementWise {
     private ElementWise() {
@@ -88,11 +90,9 @@ public final class ElementWise {
         }
     }
 
-    /** out = tanh x. */
+    /** out = tanh x, by {@link HyperbolicTangent} (vector lanes, the same bits as its scalar function). */
     public static void tanh(double[] x, double[] out, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = Math.tanh(x[i]);
-        }
+        HyperbolicTangent.tanh(x, out, n);
     }
 
     /** out = 1 / (1 + e⁻ˣ), evaluated without overflow for either sign. */

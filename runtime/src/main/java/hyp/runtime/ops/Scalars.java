@@ -4,6 +4,11 @@ package hyp.runtime.ops;
 public final class Scalars {
     private Scalars() {}
 
+    /** hyp's own tanh ({@link hyp.runtime.kernels.HyperbolicTangent}): the same bits in every back end. */
+    public static double tanh(double x) {
+        return hyp.runtime.kernels.HyperbolicTangent.tanh(x);
+    }
+
     public static double sigmoid(double x) {
         return hyp.runtime.kernels.ElementWise.sigmoid(x);
     }

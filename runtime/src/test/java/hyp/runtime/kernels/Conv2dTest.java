@@ -46,6 +46,8 @@ class Conv2dTest {
         new ConvShape(1, 1, 28, 28, 6, 5, 5),   // LeNet layer 1
         new ConvShape(3, 6, 14, 14, 16, 5, 5),  // LeNet layer 2
         new ConvShape(2, 2, 5, 17, 3, 5, 1),
+        new ConvShape(3, 6, 12, 12, 16, 5, 5),  // LeNet layer 2 as the network has it: rows of 8 outputs
+        new ConvShape(2, 2, 10, 22, 5, 3, 7),   // 16 outputs per row, taps in two blocks of the direct filter adjoint
     };
 
     @Test
@@ -111,14 +113,15 @@ class Conv2dTest {
 
     @Test
     void batchResultsAreBitIdenticalForAnyThreadCount() {
-        ConvShape s = new ConvShape(9, 6, 14, 14, 16, 5, 5);
-        double[] x = Reference.random(rnd, s.inputSize());
-        double[] w = Reference.random(rnd, s.filterSize());
-        double[] dy = Reference.random(rnd, s.outputSize());
-        double[][] one = run(1, s, x, w, dy);
-        double[][] three = run(3, s, x, w, dy);
-        for (int i = 0; i < 3; i++) {
-            Reference.assertBitsEqual(one[i], three[i], "output " + i);
+        for (ConvShape s : new ConvShape[] {new ConvShape(9, 6, 14, 14, 16, 5, 5), new ConvShape(16, 2, 28, 28, 6, 5, 5)}) {
+            double[] x = Reference.random(rnd, s.inputSize());
+            double[] w = Reference.random(rnd, s.filterSize());
+            double[] dy = Reference.random(rnd, s.outputSize());
+            double[][] one = run(1, s, x, w, dy);
+            double[][] three = run(3, s, x, w, dy);
+            for (int i = 0; i < 3; i++) {
+                Reference.assertBitsEqual(one[i], three[i], s + " output " + i);
+            }
         }
     }
 
