@@ -103,7 +103,8 @@ def main():
         print("measured peak, 512^3 matmul, one thread, %s: %.1f GFLOP/s (CPU time)" % (name, peak(dtype)))
     if args.hyp:
         names = {"batched_forward": "forward", "batched_gradient": "gradient", "batched_hvp": "hvp",
-                 "looped_gradient": "gradient, per-image loop"}
+                 "looped_gradient": "gradient, per-image loop",
+                 "loop_batched_gradient": "gradient, loop batched"}
         with open(args.hyp) as f:
             for line in f:
                 parts = line.split()
@@ -123,6 +124,10 @@ def main():
         for peer in ("torch float32 gradient", "torch float64 gradient"):
             print("hyp forward + gradient / %-24s wall %.2fx  CPU %.2fx" % (
                 peer, hyp[0] / rows[peer][0], hyp[1] / rows[peer][1]))
+        batched_loop = rows.get("hyp float64 gradient, loop batched")
+        if batched_loop:
+            print("per-image loop form, batched / map form (hyp)     wall %.2fx  CPU %.2fx" % (
+                batched_loop[0] / hyp[0], batched_loop[1] / hyp[1]))
         loop = rows.get("hyp float64 gradient, per-image loop")
         if loop:
             print("per-image loop / batched (hyp)                    wall %.2fx  CPU %.2fx" % (

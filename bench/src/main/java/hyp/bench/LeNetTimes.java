@@ -22,6 +22,7 @@ public final class LeNetTimes {
         time("batched_gradient", bench::batchedGradient, reps);
         time("batched_hvp", bench::batchedHessianVector, reps);
         time("looped_gradient", bench::loopedGradient, Math.max(3, reps / 4));
+        time("loop_batched_gradient", bench::loopBatchedGradient, reps);
     }
 
     private static void time(String name, Supplier<Object> call, int reps) {
