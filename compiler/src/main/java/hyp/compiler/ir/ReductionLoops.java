@@ -21,9 +21,10 @@ import java.util.Set;
  * the trips are independent. e's code, with the rows as parameters and everything else it reads shared, goes
  * through {@link Batching} and the loop becomes {@code s0 + sum(map(e, X, Y, ...))}. A loop that does not have this
  * form, or whose body the batching pass cannot batch (control flow on per-row values, a primitive without a
- * batching rule), stays a loop. {@code -Dhyp.batchLoops=false} keeps every loop, to compare the two.
+ * batching rule), stays a loop. {@code -Dhyp.batchLoops=false} keeps every loop, to compare the two. Public
+ * because it runs on lowered code, wherever the lowering lives.
  */
-final class ReductionLoops {
+public final class ReductionLoops {
     private final Function f;
     private final IrBuilder b;
     /** Every value defined by a node, nested regions included, with that node. */
@@ -40,7 +41,7 @@ final class ReductionLoops {
     }
 
     /** f with every reduction loop it holds batched; f itself when there is none (or the pass is switched off). */
-    static Function apply(Function f) {
+    public static Function apply(Function f) {
         if (!enabled()) return f;
         boolean[] loops = {false};
         IrWalk.nodes(f.body(), n -> loops[0] |= n instanceof Node.For);
