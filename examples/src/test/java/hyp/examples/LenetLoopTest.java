@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * LeNet's loss written per image, {@code for i in 0..n { s = s + nll(X[i], Y[i]) }}, is recognised as a reduction
- * over independent images and compiled to the batched code of {@code mean(map(nll, X, Y))}: its value, gradient and
- * Hessian-vector product equal the map form's and the loop's run image by image to 1e-12, and bytecode, Java source
- * and the interpreter agree on them bit for bit.
+ * over independent images and compiled to the batched code of {@code mean(map(nll, X, Y))} (the same primitives in
+ * its gradient, but for the mean): its value, gradient and Hessian-vector product equal the map form's and the
+ * loop's run image by image to 1e-12, and bytecode, Java source and the interpreter agree on them bit for bit.
  */
 class LenetLoopTest {
     private static final int IMAGES = 3;
@@ -52,6 +52,8 @@ class LenetLoopTest {
         Function rowByRow = keepingLoops(() -> Pipeline.lower(program, "looped_loss"));
         assertEquals(0, loops(loop), "the per-image loop should be batched");
         assertEquals(1, loops(rowByRow), "with hyp.batchLoops=false the loop stays");
+        // the same batched code as map: the same primitives, but for mean against sum then / n
+        assertEquals(primitives(Derivatives.adjoint(map)), primitives(Derivatives.adjoint(loop)), "the gradient's primitives");
 
         Map<String, Object> at = new HashMap<>(), dir = new HashMap<>();
         Random rnd = new Random(9);
@@ -149,6 +151,16 @@ class LenetLoopTest {
         } finally {
             System.clearProperty("hyp.batchLoops");
         }
+    }
+
+    /** How often each primitive occurs, leaving out those that take the mean (mean; sum, size, to real, div). */
+    private static Map<String, Integer> primitives(Function f) {
+        Map<String, Integer> count = new java.util.TreeMap<>();
+        IrWalk.nodes(f.body(), n -> {
+            if (n instanceof Node.Op op) count.merge(op.prim().name(), 1, Integer::sum);
+        });
+        count.keySet().removeAll(List.of("mean", "sum", "size", "real", "div"));
+        return count;
     }
 
     private static int loops(Function f) {
