@@ -93,7 +93,8 @@ def peak(dtype):
 def hyp_round(command):
     """One run of hyp.bench.LeNetTimes (its lines "name wall_us cpu_us") as rows of the table."""
     names = {"batched_forward": "forward", "batched_gradient": "gradient", "batched_hvp": "hvp",
-             "looped_gradient": "gradient, per-image loop"}
+             "looped_gradient": "gradient, per-image loop",
+             "loop_batched_gradient": "gradient, loop batched"}
     out = subprocess.run(command, shell=True, executable="/bin/bash", check=True, stdout=subprocess.PIPE, text=True).stdout
     rows = {}
     for line in out.splitlines():
@@ -111,6 +112,9 @@ def ratios(rows):
         return out
     for peer in ("torch float32 gradient", "torch float64 gradient"):
         out["hyp forward + gradient / " + peer] = (hyp[0] / rows[peer][0], hyp[1] / rows[peer][1])
+    batched_loop = rows.get("hyp float64 gradient, loop batched")
+    if batched_loop:
+        out["per-image loop form, batched / map form (hyp)"] = (batched_loop[0] / hyp[0], batched_loop[1] / hyp[1])
     loop = rows.get("hyp float64 gradient, per-image loop")
     if loop:
         out["per-image loop / batched (hyp)"] = (loop[0] / hyp[0], loop[1] / hyp[1])

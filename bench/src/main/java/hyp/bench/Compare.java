@@ -130,6 +130,7 @@ public final class Compare {
         gflops("  batched forward + gradient", "LeNetBench.batchedGradient", LeNetBench.GRADIENT_FLOPS * n);
         gflops("  batched Hessian-vector product", "LeNetBench.batchedHessianVector", 2 * LeNetBench.GRADIENT_FLOPS * n);
         gflops("  per-image loop forward + gradient", "LeNetBench.loopedGradient", LeNetBench.GRADIENT_FLOPS * n);
+        gflops("  per-image loop, batched by the compiler", "LeNetBench.loopBatchedGradient", LeNetBench.GRADIENT_FLOPS * n);
         Double g = scores.get("LeNetBench.batchedGradient");
         if (g != null) System.out.printf("%-44s %10.3f us%n", "  batched forward + gradient per image", g / n);
         ratio("  batched vs per-image loop", "LeNetBench.loopedGradient", "LeNetBench.batchedGradient", 10.0);

@@ -34,9 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * LeNet (examples/lenet/none.hyp: conv 5×5 → 6, pool, conv 5×5 → 16, pool, 120, 84, 10, tanh, softmax
  * cross-entropy) on a batch of {@value #BATCH} images, one thread: the loss and its gradient in the weights as
- * training takes them, written in the per-example form {@code mean(map(nll, X, Y))} (batched code) and as today's
- * loop {@code for i in 0..n { s = s + nll(X[i], Y[i]) }} (one image at a time), plus the batched Hessian-vector
- * product (tangent of the adjoint) in the weights. {@code bench/peer/lenet_torch.py} times the same network in
+ * training takes them, written in the per-example form {@code mean(map(nll, X, Y))} (batched code) and as the
+ * loop {@code for i in 0..n { s = s + nll(X[i], Y[i]) }}, compiled both one image at a time
+ * ({@code hyp.batchLoops=false}) and as the compiler compiles it by default (recognised as a reduction and batched),
+ * plus the batched Hessian-vector product (tangent of the adjoint) in the weights. {@code bench/peer/lenet_torch.py} times the same network in
  * PyTorch; {@link Compare} prints per-image times and GFLOP/s.
  */
 @State(Scope.Benchmark)
@@ -64,7 +65,7 @@ public class LeNetBench {
             }
             """;
 
-    private Method batched, batchedGradient, batchedHvp, loopedGradient;
+    private Method batched, batchedGradient, batchedHvp, loopedGradient, loopBatchedGradient;
     private Object[] batchedArgs, batchedHvpArgs, loopedArgs;
 
     @Setup
@@ -72,19 +73,23 @@ public class LeNetBench {
         Parallel.setThreads(1);
         String source = Files.readString(Path.of("examples/lenet/none.hyp")) + LOOPED;
         CheckedProgram program = Pipeline.check(new SourceFile("lenet.hyp", source));
-        Function train = Pipeline.lower(program, "train_loss"), looped = Pipeline.lower(program, "looped_loss");
+        Function train = Pipeline.lower(program, "train_loss"), looped = rowByRow(program, "looped_loss");
+        Function loopBatched = Pipeline.lower(program, "looped_loss");
         List<Function> code = new ArrayList<>();
         Function trainAdjoint = Derivatives.adjoint(train, weights(train));
         code.add(train);
         code.add(trainAdjoint);
         code.add(Derivatives.hessianVector(train, weights(train)));
         code.add(Derivatives.adjoint(looped, weights(looped)));
+        code.add(Derivatives.adjoint(new Function("loop_batched", loopBatched.paramNames(), loopBatched.body()),
+                weights(loopBatched)));
         String name = "hyp.generated.LeNetBench";
         Class<?> c = new GeneratedClassLoader(getClass().getClassLoader()).define(name, BytecodeBackend.compile(name, code));
         batched = Invoker.find(c, "train_loss");
         batchedGradient = Invoker.find(c, "train_loss_vjp");
         batchedHvp = Invoker.find(c, "train_loss_vjp_jvp");
         loopedGradient = Invoker.find(c, "looped_loss_vjp");
+        loopBatchedGradient = Invoker.find(c, "loop_batched_vjp");
 
         Random random = new Random(128);
         Map<String, Tensor> values = new HashMap<>();
@@ -106,6 +111,16 @@ public class LeNetBench {
         for (String p : train.paramNames()) if (direction.containsKey(p)) hvp.add(direction.get(p));
         batchedHvpArgs = hvp.toArray();
         loopedArgs = args(looped, values);
+    }
+
+    /** The def with its loops kept as loops, one image per trip (the reduction-loop pass switched off). */
+    private static Function rowByRow(CheckedProgram program, String def) {
+        System.setProperty("hyp.batchLoops", "false");
+        try {
+            return Pipeline.lower(program, def);
+        } finally {
+            System.clearProperty("hyp.batchLoops");
+        }
     }
 
     /** Derivatives in the weights only (not the images or labels), as training takes them. */
@@ -145,5 +160,11 @@ public class LeNetBench {
     @Benchmark
     public Object loopedGradient() {
         return GradientCostBench.call(loopedGradient, withSeed(loopedArgs));
+    }
+
+    /** The same per-image loop as the compiler compiles it by default: recognised as a reduction and batched. */
+    @Benchmark
+    public Object loopBatchedGradient() {
+        return GradientCostBench.call(loopBatchedGradient, withSeed(loopedArgs));
     }
 }

@@ -31,7 +31,8 @@ public final class LeNetTimes {
                 new Call("batched_forward", bench::batchedForward, reps),
                 new Call("batched_gradient", bench::batchedGradient, reps),
                 new Call("batched_hvp", bench::batchedHessianVector, reps),
-                new Call("looped_gradient", bench::loopedGradient, Math.max(3, reps / 4)));
+                new Call("looped_gradient", bench::loopedGradient, Math.max(3, reps / 4)),
+                new Call("loop_batched_gradient", bench::loopBatchedGradient, reps));
         long warmEnd = System.nanoTime() + (long) (warmSeconds * 1e9);
         do {
             for (Call c : calls) c.call().get();

@@ -43,7 +43,7 @@ final class HypergradCommand implements Callable<Integer> {
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "unrolled",
             description = "unrolled (store every state), tree (O(log T) states), binomial:S (S stored states), "
-                    + "numerical (central differences), complex (complex step through the whole run, exact to rounding; "
+                    + "numerical (central differences; numerical:C with steps C·max(1, |λ|)), complex (complex step through the whole run, exact to rounding; "
                     + "for checking), implicit (CG at the last iterate), reversible (run the "
                     + "optimizer backwards exactly in fixed point; reversible:B with B fractional bits); default ${DEFAULT-VALUE}")
     String method;

@@ -55,8 +55,8 @@ final class TuneCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--method", paramLabel = "METHOD",
-            description = "unrolled, tree, binomial:S, numerical, implicit, reversible or reversible:B (default: the tune "
-                    + "statement's 'using', else unrolled)")
+            description = "unrolled, tree, binomial:S, numerical, numerical:C, implicit, reversible or reversible:B "
+                    + "(default: the tune statement's 'using', else unrolled)")
     String methodOption;
 
     @Option(names = "--rounds", paramLabel = "N", description = "outer rounds (default: the tune statement's, else "

@@ -117,7 +117,8 @@ final class Batching {
         return read.stream().anyMatch(v -> values.containsKey(v) && batched.contains(values.get(v)));
     }
 
-    private static List<Var> operands(Node n) {
+    /** The values a node reads directly (not those its regions read). */
+    static List<Var> operands(Node n) {
         if (n instanceof Node.Op op) return op.args();
         if (n instanceof Node.If i) return List.of(i.cond());
         if (n instanceof Node.While w) return w.init();

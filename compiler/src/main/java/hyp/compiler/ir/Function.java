@@ -19,4 +19,10 @@ public record Function(String name, List<String> paramNames, Block body) {
     public Type resultType() {
         return body.results().get(0).type();
     }
+
+    /** The positions of the tensor parameters: those a shape error is blamed on, by name and declared type. */
+    public List<Integer> tensorParams() {
+        return java.util.stream.IntStream.range(0, params().size())
+                .filter(p -> params().get(p).type() instanceof Type.Tensor).boxed().toList();
+    }
 }

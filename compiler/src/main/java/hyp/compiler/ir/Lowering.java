@@ -54,7 +54,7 @@ public final class Lowering {
         Var result = new DefLowering(program, b, globals, dims).inline(def, env);
         List<Node> nodes = new ArrayList<>(dims.prologue());
         nodes.addAll(b.topNodes());
-        return new Function(defName, names, new Block(params, nodes, List.of(result)));
+        return ReductionLoops.apply(new Function(defName, names, new Block(params, nodes, List.of(result))));
     }
 
     /** Values of dimension names: the size of the first parameter axis that carries the name, computed up front. */

@@ -162,7 +162,7 @@ class DeclarationDiagnosticsTest {
                         "optimizer 'descent' has no setting 'rate'"),
                 of("unknown tune method", MODEL + "tune r on loss by descent using magic", 7, 33,
                         "unknown hypergradient method 'magic'; expected unrolled, tree, binomial, binomial:S, numerical, "
-                                + "implicit, complex, reversible or reversible:B"),
+                                + "numerical:C, implicit, complex, reversible or reversible:B"),
                 of("complex step as a tune method", MODEL + "tune r on loss by descent using complex", 7, 33,
                         "the complex step checks one hypergradient and does not tune"),
                 of("train of a hyper", MODEL + "train r on loss by descent", 7, 7, "'r' is a hyper; train needs a param"),

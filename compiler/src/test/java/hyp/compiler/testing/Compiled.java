@@ -33,6 +33,21 @@ public final class Compiled {
         generated = new GeneratedClassLoader(Compiled.class.getClassLoader()).define(name, bytes);
     }
 
+    /**
+     * The source compiled with every for loop kept as a loop ({@code hyp.batchLoops=false} while lowering), as a
+     * reference for loops the reduction-loop pass batches.
+     */
+    public static synchronized Compiled keepingLoops(String source) {
+        String before = System.getProperty("hyp.batchLoops");
+        System.setProperty("hyp.batchLoops", "false");
+        try {
+            return new Compiled(source);
+        } finally {
+            if (before == null) System.clearProperty("hyp.batchLoops");
+            else System.setProperty("hyp.batchLoops", before);
+        }
+    }
+
     public Object value(String def, Object... args) {
         return Invoker.call(generated, def, args);
     }

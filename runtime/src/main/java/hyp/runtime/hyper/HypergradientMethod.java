@@ -7,7 +7,8 @@ package hyp.runtime.hyper;
  */
 public sealed interface HypergradientMethod {
     /** Every method name, as the error for an unknown one lists them. */
-    String NAMES = "unrolled, tree, binomial, binomial:S, numerical, implicit, complex, reversible or reversible:B";
+    String NAMES = "unrolled, tree, binomial, binomial:S, numerical, numerical:C, implicit, complex, reversible or "
+            + "reversible:B";
 
     /** The name this method is parsed from. */
     String name();
@@ -60,18 +61,33 @@ public sealed interface HypergradientMethod {
         }
     }
 
-    /** Central differences of the whole run. */
-    record Numerical() implements Standalone {
+    /**
+     * Central differences of the whole run with steps h_i = {@code stepScale}·max(1, |λ_i|); null (plain
+     * {@code numerical}) takes ∛ε, which balances truncation and rounding for a run that is smooth on that scale.
+     */
+    record Numerical(Double stepScale) implements Standalone {
+        public Numerical {
+            if (stepScale != null && !(stepScale > 0 && stepScale < 1)) {
+                throw new IllegalArgumentException(STEP_SCALE);
+            }
+        }
+
+        public Numerical() {
+            this(null);
+        }
+
         @Override
         public String name() {
-            return "numerical";
+            return stepScale == null ? "numerical" : "numerical:" + stepScale;
         }
 
         @Override
         public HypergradientStrategy strategy(int steps) {
-            return new NumericalHypergradient();
+            return stepScale == null ? new NumericalHypergradient() : new NumericalHypergradient(stepScale);
         }
     }
+
+    String STEP_SCALE = "numerical:C takes a step scale 0 < C < 1 (steps h = C·max(1, |λ|)), e.g. numerical:1e-7";
 
     /** The implicit function theorem at the last iterate, solved by conjugate gradients. */
     record Implicit() implements HypergradientMethod {
@@ -125,6 +141,13 @@ public sealed interface HypergradientMethod {
             case "binomial":
                 return new Binomial(count == null ? null : number(count,
                         "binomial takes a number of stored states >= 1, e.g. binomial:8"));
+            case "numerical":
+                if (count == null) break;
+                try {
+                    return new Numerical(Double.parseDouble(count));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(STEP_SCALE);
+                }
             case "reversible":
                 return new Reversible(count == null ? null : number(count,
                         "reversible:B takes a number of fractional bits from 0 to 62, e.g. reversible:40"));

@@ -1,8 +1,10 @@
 package hyp.runtime.hyper;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +45,7 @@ class HypergradientMethodTest {
     void unknownNamesListEveryMethod() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HypergradientMethod.parse("magic"));
         assertEquals("unknown hypergradient method 'magic'; expected unrolled, tree, binomial, binomial:S, numerical, "
-                + "implicit, complex, reversible or reversible:B", e.getMessage());
+                + "numerical:C, implicit, complex, reversible or reversible:B", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> HypergradientMethod.parse("tree:3"));
         assertThrows(IllegalArgumentException.class, () -> HypergradientMethod.parse(""));
     }
@@ -53,6 +55,32 @@ class HypergradientMethodTest {
     void badSnapshotCountsSayWhatIsExpected(String name) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HypergradientMethod.parse(name));
         assertEquals("binomial takes a number of stored states >= 1, e.g. binomial:8", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"numerical:0", "numerical:1", "numerical:-1e-7", "numerical:x", "numerical:", "numerical:NaN"})
+    void badStepScalesSayWhatIsExpected(String name) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HypergradientMethod.parse(name));
+        assertEquals(HypergradientMethod.STEP_SCALE, e.getMessage());
+    }
+
+    /**
+     * numerical:C differences with steps C·max(1, |λ|): its name reads back, and its steps are the ones asked for
+     * (halving C quarters the truncation error, which dominates at these steps).
+     */
+    @Test
+    void numericalTakesAStepScale() {
+        HypergradientMethod m = HypergradientMethod.parse("numerical:1e-3");
+        assertEquals(m, HypergradientMethod.parse(m.name()));
+        Dynamics d = StoreAllTest.heavyBall();
+        double[] exact = new StoreAll().compute(d, 50, StoreAllTest.LAMBDA).gradient();
+        double[] coarse = ((HypergradientMethod.Standalone) m).strategy(50).compute(d, 50, StoreAllTest.LAMBDA).gradient();
+        double[] half = new NumericalHypergradient(5e-4).compute(d, 50, StoreAllTest.LAMBDA).gradient();
+        assertArrayEquals(new NumericalHypergradient(1e-3).compute(d, 50, StoreAllTest.LAMBDA).gradient(), coarse, 0.0);
+        for (int i = 0; i < exact.length; i++) {
+            double ratio = (coarse[i] - exact[i]) / (half[i] - exact[i]);
+            assertTrue(ratio > 3.5 && ratio < 4.5, "entry " + i + ": error ratio " + ratio);
+        }
     }
 
     @ParameterizedTest

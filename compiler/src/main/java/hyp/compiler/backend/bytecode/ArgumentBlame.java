@@ -4,8 +4,6 @@ import static org.objectweb.asm.Opcodes.*;
 
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Var;
-import hyp.compiler.types.Type;
-import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -21,14 +19,12 @@ final class ArgumentBlame {
             + "[Lhyp/runtime/Tensor;)L" + EXCEPTION + ";";
 
     private final Function f;
-    private final List<Integer> tensors = new ArrayList<>();
+    private final List<Integer> tensors;
     private final Label start = new Label(), end = new Label(), handler = new Label();
 
     private ArgumentBlame(Function f) {
         this.f = f;
-        for (int p = 0; p < f.params().size(); p++) {
-            if (f.params().get(p).type() instanceof Type.Tensor) tensors.add(p);
-        }
+        this.tensors = f.tensorParams();
     }
 
     /** Opens the guarded range at the start of the body; null when the function takes no tensor. */

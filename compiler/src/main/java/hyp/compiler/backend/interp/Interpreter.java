@@ -8,6 +8,9 @@ import hyp.compiler.ir.Var;
 import hyp.compiler.prim.Emission;
 import hyp.compiler.types.Type;
 import hyp.runtime.Tensor;
+import hyp.runtime.ops.ArgumentShapes;
+import hyp.runtime.ops.LoopTrips;
+import hyp.runtime.ops.ShapeMismatchException;
 import java.util.List;
 
 /**
@@ -20,11 +23,13 @@ import java.util.List;
  * counts. Values live in one array indexed by {@link Var#id()}, which is unique within a function.
  */
 public final class Interpreter {
+    private final String function;
     private final Object[] values;
     private final Kernel[] kernels;
     private final PathRecorder recorder;
 
-    private Interpreter(int size, PathRecorder recorder) {
+    private Interpreter(String function, int size, PathRecorder recorder) {
+        this.function = function;
         this.values = new Object[size];
         this.kernels = new Kernel[size];
         this.recorder = recorder;
@@ -42,9 +47,13 @@ public final class Interpreter {
             throw new IllegalArgumentException(f.name() + " takes " + params.size() + " arguments, got " + args.size());
         }
         for (int i = 0; i < params.size(); i++) check(f, i, args.get(i));
-        Interpreter in = new Interpreter(IrWalk.maxId(f.body()) + 1, recorder);
+        Interpreter in = new Interpreter(f.name(), IrWalk.maxId(f.body()) + 1, recorder);
         in.bind(params, args.toArray());
-        in.block(f.body());
+        try {
+            in.block(f.body());
+        } catch (ShapeMismatchException e) {
+            throw blame(e, f, args);
+        }
         List<Var> results = f.body().results();
         if (results.size() == 1) return in.values[results.get(0).id()];
         return in.read(results);
@@ -66,6 +75,16 @@ public final class Interpreter {
             throw new IllegalArgumentException(f.name() + ": argument " + name + " must be a " + t
                     + ", got a tensor of rank " + ((Tensor) arg).rank());
         }
+    }
+
+    /** The error with the tensor argument at fault named, as the generated methods' handlers name it. */
+    private static ShapeMismatchException blame(ShapeMismatchException e, Function f, List<Object> args) {
+        List<Integer> tensors = f.tensorParams();
+        if (tensors.isEmpty()) return e;
+        return ArgumentShapes.explain(e, f.name(),
+                tensors.stream().map(p -> f.paramNames().get(p)).toArray(String[]::new),
+                tensors.stream().map(p -> f.params().get(p).type().toString()).toArray(String[]::new),
+                tensors.stream().map(p -> (Tensor) args.get(p)).toArray(Tensor[]::new));
     }
 
     private void block(Block b) {
@@ -124,10 +143,11 @@ public final class Interpreter {
             bind(w.cond().params(), carried);
             block(w.cond());
             if (!(Boolean) values[cond.id()]) break;
+            // the same guard as generated code: a condition that never turns false ends with the loop's location
+            LoopTrips.check(++trips, w.span() == null ? "function " + function : w.span().location());
             bind(w.body().params(), carried);
             block(w.body());
             carried = read(w.body().results());
-            trips++;
         }
         bind(w.outs(), carried);
         if (recorder != null) recorder.loopEnd(w.span(), "while", trips);

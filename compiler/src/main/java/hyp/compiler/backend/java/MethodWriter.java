@@ -1,5 +1,6 @@
 package hyp.compiler.backend.java;
 
+import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -14,21 +15,26 @@ import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.utils.StringEscapeUtils;
 import hyp.compiler.backend.bytecode.JavaNames;
 import hyp.compiler.diag.Span;
 import hyp.compiler.ir.Block;
@@ -52,6 +58,8 @@ final class MethodWriter {
     private final FusedSource fused;
     private final Map<Var, String> paramNames = new HashMap<>();
     private final Map<Var, Expression> constants = new HashMap<>();
+    private String function;
+    private int whileLoops;
 
     MethodWriter(ClassRefs refs, FusedSource fused) {
         this.refs = refs;
@@ -66,14 +74,37 @@ final class MethodWriter {
             paramNames.put(params.get(i), names.get(i));
             m.addParameter(new Parameter(type(params.get(i)), names.get(i)));
         }
+        function = f.name();
         BlockStmt body = new BlockStmt();
         block(f.body(), body);
         List<Var> results = f.body().results();
         Expression value = results.size() == 1 ? name(results.get(0))
                 : array(refs.type("java.lang.Object"), results);
         body.addStatement(new ReturnStmt(value));
-        m.setBody(body);
+        m.setBody(blamingArguments(f, names, body));
         return m;
+    }
+
+    /**
+     * The body inside a handler that names the tensor argument at fault when a shape error leaves it, as the
+     * bytecode back end's handler does; the body itself when the function takes no tensor.
+     */
+    private BlockStmt blamingArguments(Function f, List<String> names, BlockStmt body) {
+        List<Integer> tensors = f.tensorParams();
+        if (tensors.isEmpty()) return body;
+        String error = refs.name("hyp.runtime.ops.ShapeMismatchException"), string = refs.name("java.lang.String");
+        String handler = "{ throw " + refs.name("hyp.runtime.ops.ArgumentShapes") + ".explain(e$, " + quoted(f.name())
+                + ", new " + string + "[] {" + String.join(", ", tensors.stream().map(p -> quoted(f.paramNames().get(p))).toList())
+                + "}, new " + string + "[] {" + String.join(", ", tensors.stream().map(p -> quoted(f.params().get(p).type().toString())).toList())
+                + "}, new " + refs.name("hyp.runtime.Tensor") + "[] {" + String.join(", ", tensors.stream().map(names::get).toList())
+                + "}); }";
+        CatchClause c = new CatchClause(new Parameter(StaticJavaParser.parseClassOrInterfaceType(error), "e$"),
+                StaticJavaParser.parseBlock(handler));
+        return new BlockStmt(new NodeList<>(new TryStmt(body, new NodeList<>(c), null)));
+    }
+
+    private static String quoted(String text) {
+        return "\"" + StringEscapeUtils.escapeJava(text) + "\"";
     }
 
     private Type returnType(Function f) {
@@ -122,6 +153,15 @@ final class MethodWriter {
         block(w.cond(), loop);
         Expression stop = new UnaryExpr(name(w.cond().results().get(0)), UnaryExpr.Operator.LOGICAL_COMPLEMENT);
         loop.addStatement(new IfStmt(stop, new BlockStmt(new NodeList<>(new BreakStmt())), null));
+        // Trips so far, checked against the runtime's limit each trip, as in the bytecode back end: a condition that
+        // never turns false ends with the loop's location instead of hanging.
+        String trips = "trips$" + whileLoops++;
+        out.addStatement(new ExpressionStmt(new VariableDeclarationExpr(
+                new VariableDeclarator(PrimitiveType.longType(), trips, new LongLiteralExpr("0L")))));
+        String where = w.span() == null ? "function " + function : w.span().location();
+        loop.addStatement(new ExpressionStmt(new MethodCallExpr(refs.expr("hyp.runtime.ops.LoopTrips"), "check",
+                new NodeList<>(new UnaryExpr(new NameExpr(trips), UnaryExpr.Operator.PREFIX_INCREMENT),
+                        new StringLiteralExpr(StringEscapeUtils.escapeJava(where))))));
         declareAll(w.body().params(), w.outs(), loop);
         block(w.body(), loop);
         assign(w.outs(), w.body().results(), loop);
