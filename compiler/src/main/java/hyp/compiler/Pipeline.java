@@ -6,7 +6,7 @@ import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.InternalCompilerError;
 import hyp.compiler.diag.SourceFile;
 import hyp.compiler.ir.Function;
-import hyp.compiler.ir.Lowering;
+import hyp.compiler.lower.Lowering;
 import hyp.compiler.syntax.Parser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.ir.DotPrinter;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrPrinter;
-import hyp.compiler.ir.Lowering;
+import hyp.compiler.lower.Lowering;
 import hyp.compiler.opt.BackEndPasses;
 import java.nio.file.Files;
 import java.nio.file.Path;

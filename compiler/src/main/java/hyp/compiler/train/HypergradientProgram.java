@@ -5,7 +5,7 @@ import hyp.compiler.ad.Derivatives;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.ir.Function;
-import hyp.compiler.ir.Lowering;
+import hyp.compiler.lower.Lowering;
 import hyp.compiler.ir.Var;
 import hyp.compiler.syntax.Decl;
 import hyp.runtime.data.Minibatches;

@@ -1,6 +1,9 @@
-package hyp.compiler.ir;
+package hyp.compiler.lower;
 
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.ir.IrBuilder;
+import hyp.compiler.ir.Node;
+import hyp.compiler.ir.Var;
 import hyp.compiler.syntax.Expr;
 import hyp.compiler.syntax.Stmt;
 import java.util.List;

@@ -1,8 +1,9 @@
-package hyp.compiler.ir;
+package hyp.compiler.lower;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hyp.compiler.ir.Function;
 import hyp.compiler.testing.Compiled;
 import hyp.compiler.types.Dim;
 import hyp.compiler.types.Type;

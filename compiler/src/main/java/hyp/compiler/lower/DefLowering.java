@@ -1,4 +1,4 @@
-package hyp.compiler.ir;
+package hyp.compiler.lower;
 
 import hyp.compiler.check.Callee;
 import hyp.compiler.check.CheckedDef;
@@ -6,6 +6,9 @@ import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.check.Typing;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.InternalCompilerError;
+import hyp.compiler.ir.IrBuilder;
+import hyp.compiler.ir.Node;
+import hyp.compiler.ir.Var;
 import hyp.compiler.prim.IndexSpec;
 import hyp.compiler.prim.Primitive;
 import hyp.compiler.prim.Prims;

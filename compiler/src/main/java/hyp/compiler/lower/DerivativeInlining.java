@@ -1,4 +1,4 @@
-package hyp.compiler.ir;
+package hyp.compiler.lower;
 
 import hyp.compiler.check.Callee;
 import hyp.compiler.check.CheckedDef;
@@ -7,6 +7,11 @@ import hyp.compiler.check.DerivativeKind;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.Diagnostic;
 import hyp.compiler.diag.Span;
+import hyp.compiler.ir.DerivativeCode;
+import hyp.compiler.ir.Function;
+import hyp.compiler.ir.Inliner;
+import hyp.compiler.ir.IrBuilder;
+import hyp.compiler.ir.Var;
 import hyp.compiler.prim.Prims;
 import java.util.ArrayList;
 import java.util.HashMap;

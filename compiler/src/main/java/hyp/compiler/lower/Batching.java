@@ -1,8 +1,15 @@
-package hyp.compiler.ir;
+package hyp.compiler.lower;
 
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.InternalCompilerError;
 import hyp.compiler.diag.Span;
+import hyp.compiler.ir.Block;
+import hyp.compiler.ir.Function;
+import hyp.compiler.ir.Inliner;
+import hyp.compiler.ir.IrBuilder;
+import hyp.compiler.ir.IrWalk;
+import hyp.compiler.ir.Node;
+import hyp.compiler.ir.Var;
 import hyp.compiler.types.Dim;
 import hyp.compiler.types.Type;
 import java.util.ArrayList;

@@ -1,8 +1,13 @@
-package hyp.compiler.ir;
+package hyp.compiler.lower;
 
 import hyp.compiler.check.CheckedDef;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.check.Global;
+import hyp.compiler.ir.Block;
+import hyp.compiler.ir.Function;
+import hyp.compiler.ir.IrBuilder;
+import hyp.compiler.ir.Node;
+import hyp.compiler.ir.Var;
 import hyp.compiler.prim.Prims;
 import hyp.compiler.types.Dim;
 import hyp.compiler.types.Type;

@@ -1,4 +1,4 @@
-package hyp.compiler.ir;
+package hyp.compiler.lower;
 
 import hyp.compiler.syntax.Block;
 import hyp.compiler.syntax.Stmt;

@@ -1,4 +1,4 @@
-package hyp.compiler.ir;
+package hyp.compiler.lower;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
