@@ -1,5 +1,6 @@
 package hyp.compiler.lower;
 
+import hyp.compiler.ad.Derivatives;
 import hyp.compiler.check.Callee;
 import hyp.compiler.check.CheckedDef;
 import hyp.compiler.check.CheckedProgram;
@@ -7,7 +8,6 @@ import hyp.compiler.check.DerivativeKind;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.Diagnostic;
 import hyp.compiler.diag.Span;
-import hyp.compiler.ir.DerivativeCode;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Inliner;
 import hyp.compiler.ir.IrBuilder;
@@ -22,8 +22,7 @@ import java.util.Map;
  * Lowers {@code grad/jvp/vjp/hvp(f, a..., [v])}: f is lowered on its own, its derivative code in the first
  * parameter made by the same transformations every other derivative comes from, and that code inlined at the call
  * like a def call. f's lowered code may itself hold inlined derivative code, so derivatives of derivatives come out
- * of the same rules. The transformations are downstream ({@code hyp.compiler.ad}); {@link DerivativeCode} is the
- * hook through which lowering reaches them.
+ * of the same rules ({@link Derivatives}, in f's first parameter only).
  */
 final class DerivativeInlining {
     private final CheckedProgram program;
@@ -69,12 +68,23 @@ final class DerivativeInlining {
     private Function derive(DerivativeKind kind, String def, Span at) {
         Function f = Lowering.lower(program, def);
         try {
-            return DerivativeCode.find().derive(kind, f);
+            return firstParameter(kind, f);
         } catch (CompileException e) {
             // A derivative the transformations cannot make yet: report it at the call that asks for it.
             Diagnostic d = e.diagnostics().get(0);
             throw CompileException.at(at, kind.keyword() + " of '" + def + "': " + d.message()
                     + " (the code in question is at " + d.span().line() + ":" + d.span().column() + ")");
+        }
+    }
+
+    /** f's derivative code in its first parameter: adjoint for grad/vjp, tangent for jvp, tangent-of-adjoint for hvp. */
+    private static Function firstParameter(DerivativeKind kind, Function f) {
+        boolean[] first = new boolean[f.params().size()];
+        first[0] = true;
+        switch (kind) {
+            case JVP: return Derivatives.tangent(f, first);
+            case HVP: return Derivatives.hessianVector(f, first);
+            default: return Derivatives.adjoint(f, first);
         }
     }
 
