@@ -1,13 +1,13 @@
 package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
-import hyp.compiler.ad.Derivatives;
 import hyp.compiler.backend.bytecode.BytecodeBackend;
 import hyp.compiler.backend.bytecode.GeneratedClassLoader;
 import hyp.compiler.backend.bytecode.Invoker;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Var;
+import hyp.compiler.lower.Derivatives;
 import hyp.runtime.tape.TapeRecording;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -51,7 +51,7 @@ final class GraphCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CheckedProgram program = LoadedProgram.check(file);
         Function f = Defs.lower(program, func);
-        Function derived = grad ? Pipeline.derive(program, () -> hyp.compiler.ad.Derivatives.adjoint(f)) : f;
+        Function derived = grad ? Pipeline.derive(program, () -> hyp.compiler.lower.Derivatives.adjoint(f)) : f;
         Function shown = fused ? Pipeline.derive(program, () -> BackEndPasses.run(derived)) : derived;
         out().print(IrPrinter.print(shown));
         out().flush();

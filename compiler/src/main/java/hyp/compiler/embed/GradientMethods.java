@@ -1,6 +1,5 @@
 package hyp.compiler.embed;
 
-import hyp.compiler.ad.Derivatives;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.ir.Block;
@@ -8,6 +7,7 @@ import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Inliner;
 import hyp.compiler.ir.IrBuilder;
 import hyp.compiler.ir.Var;
+import hyp.compiler.lower.Derivatives;
 import hyp.compiler.opt.Simplify;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -59,7 +59,7 @@ public record ProgramCheck(List<DefReport> reports, List<String> ignored) {
         for (Var p : f.params()) inputs |= p.type().differentiable();
         if (!inputs) return "has no real or tensor inputs";
         try {
-            hyp.compiler.ad.Derivatives.adjoint(f);
+            hyp.compiler.lower.Derivatives.adjoint(f);
         } catch (CompileException e) {
             // e.g. the adjoint of a grad(...) taken inside a loop: a stated limitation, not a wrong derivative
             Diagnostic d = e.diagnostics().get(0);

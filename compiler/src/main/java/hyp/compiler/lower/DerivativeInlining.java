@@ -1,6 +1,5 @@
 package hyp.compiler.lower;
 
-import hyp.compiler.ad.Derivatives;
 import hyp.compiler.check.Callee;
 import hyp.compiler.check.CheckedDef;
 import hyp.compiler.check.CheckedProgram;

@@ -1,14 +1,14 @@
 package hyp.compiler.train;
 
-import hyp.runtime.hyper.HypergradientMethod;
-import hyp.compiler.ad.Derivatives;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.ir.Function;
-import hyp.compiler.lower.Lowering;
 import hyp.compiler.ir.Var;
+import hyp.compiler.lower.Derivatives;
+import hyp.compiler.lower.Lowering;
 import hyp.compiler.syntax.Decl;
 import hyp.runtime.data.Minibatches;
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.train.Arguments;
 import hyp.runtime.train.CompiledDynamics;
 import hyp.runtime.train.GeneratedCall;

@@ -1,17 +1,17 @@
 package hyp.compiler.train;
 
-import hyp.compiler.ad.Derivatives;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.check.StepIndex;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.ir.Block;
-import hyp.compiler.lower.BlockLowering;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Inliner;
 import hyp.compiler.ir.IrBuilder;
-import hyp.compiler.lower.Lowering;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
+import hyp.compiler.lower.BlockLowering;
+import hyp.compiler.lower.Derivatives;
+import hyp.compiler.lower.Lowering;
 import hyp.compiler.opt.Simplify;
 import hyp.compiler.prim.Prims;
 import hyp.compiler.syntax.Decl;

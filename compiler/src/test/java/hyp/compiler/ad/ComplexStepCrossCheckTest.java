@@ -7,6 +7,7 @@ import hyp.compiler.backend.interp.Interpreter;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrWalk;
 import hyp.compiler.ir.Node;
+import hyp.compiler.lower.Derivatives;
 import hyp.compiler.prim.Prims;
 import hyp.runtime.Tensor;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import hyp.compiler.backend.interp.Interpreter;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.SourceFile;
 import hyp.compiler.ir.Function;
+import hyp.compiler.lower.Derivatives;
 import hyp.runtime.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
-package hyp.compiler.ad;
+package hyp.compiler.lower;
 
+import hyp.compiler.ad.AdjointTransform;
+import hyp.compiler.ad.ForwardTransform;
 import hyp.compiler.ir.Function;
 import hyp.compiler.opt.Simplify;
 
