@@ -8,6 +8,7 @@ import hyp.compiler.Pipeline;
 import hyp.compiler.backend.interp.Interpreter;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.SourceFile;
+import hyp.compiler.gradcheck.ComplexStep;
 import hyp.compiler.ir.Function;
 import hyp.compiler.lower.Derivatives;
 import hyp.runtime.Tensor;

@@ -1,5 +1,6 @@
-package hyp.compiler.ad;
+package hyp.compiler.gradcheck;
 
+import hyp.compiler.ad.ComplexTransform;
 import hyp.compiler.backend.interp.Interpreter;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Var;
