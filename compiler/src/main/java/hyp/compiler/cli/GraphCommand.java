@@ -2,9 +2,9 @@ package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
-import hyp.compiler.ir.DotPrinter;
+import hyp.compiler.report.DotPrinter;
 import hyp.compiler.ir.Function;
-import hyp.compiler.ir.IrPrinter;
+import hyp.compiler.report.IrPrinter;
 import hyp.compiler.lower.Lowering;
 import hyp.compiler.opt.BackEndPasses;
 import java.nio.file.Files;

@@ -74,7 +74,7 @@ class RowPassFusionTest {
     void aHessianVectorProductThatReturnsItsValuesKeepsTheirProducts() {
         Function hvp = Derivatives.hessianVector(def("logistic"));
         Function rows = BackEndPasses.run(hvp);
-        assertEquals(2, count(rows, Prims.ROW_PASS), hyp.compiler.ir.IrPrinter.print(rows));
+        assertEquals(2, count(rows, Prims.ROW_PASS), hyp.compiler.report.IrPrinter.print(rows));
         // the two row passes replace the two transposed products over X; X w and X v stay, as the function also
         // returns the loss value and its tangent: four passes over X instead of six
         assertEquals(6, count(ElementwiseFusion.run(hvp), Prims.MATMUL));

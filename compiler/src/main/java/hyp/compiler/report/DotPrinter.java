@@ -1,5 +1,10 @@
-package hyp.compiler.ir;
+package hyp.compiler.report;
 
+import hyp.compiler.ir.Block;
+import hyp.compiler.ir.Function;
+import hyp.compiler.ir.IrWalk;
+import hyp.compiler.ir.Node;
+import hyp.compiler.ir.Var;
 import java.util.List;
 
 /**

@@ -1,5 +1,9 @@
-package hyp.compiler.ir;
+package hyp.compiler.report;
 
+import hyp.compiler.ir.Block;
+import hyp.compiler.ir.Function;
+import hyp.compiler.ir.Node;
+import hyp.compiler.ir.Var;
 import hyp.compiler.prim.IndexSpec;
 import java.util.List;
 import java.util.stream.Collectors;
