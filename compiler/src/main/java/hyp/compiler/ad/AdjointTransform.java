@@ -57,7 +57,7 @@ public final class AdjointTransform {
      * others cost nothing (dead-code elimination drops their share of the reverse sweep).
      */
     public static Function vjp(Function f, boolean[] wrt) {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         AdjointTransform t = new AdjointTransform(b);
         t.varied = Activity.of(f, wrt);
         List<Var> params = new ArrayList<>();

@@ -5,6 +5,7 @@ import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrBuilder;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
+import hyp.compiler.prim.Prims;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class ForwardTransform {
 
     /** Tangent code with tangent inputs only for the parameters marked in {@code wrt} (the others are constant). */
     public static Function jvp(Function f, boolean[] wrt) {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         ForwardTransform t = new ForwardTransform(b);
         List<Var> params = new ArrayList<>();
         List<String> names = new ArrayList<>(f.paramNames());

@@ -9,6 +9,7 @@ import hyp.compiler.ir.IrBuilder;
 import hyp.compiler.ir.Var;
 import hyp.compiler.lower.Derivatives;
 import hyp.compiler.opt.Simplify;
+import hyp.compiler.prim.Prims;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class GradientMethods {
     /** {@code (x...) -> (y, xbar...)}: the adjoint inlined with its seed ybar = 1. */
     static Function gradient(Function f, String name) {
         Function adjoint = Derivatives.adjoint(f);
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         List<Var> params = new ArrayList<>();
         for (Var p : f.params()) params.add(b.fresh(p.type(), p.hint()));
         Block body = b.block(params, () -> {

@@ -10,6 +10,7 @@ import hyp.compiler.ir.IrBuilder;
 import hyp.compiler.ir.IrWalk;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
+import hyp.compiler.prim.Prims;
 import hyp.compiler.types.Dim;
 import hyp.compiler.types.Type;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class Batching {
     private static final String ROW_CONTROL = "its control flow depends on the row (a branch or loop on per-row values "
             + "cannot run on a whole batch); write a for loop over the rows instead";
 
-    private final IrBuilder b = new IrBuilder();
+    private final IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
     private final Map<Var, Var> values = new HashMap<>();
     /** The new values that carry a batch axis. */
     private final Set<Var> batched = new HashSet<>();

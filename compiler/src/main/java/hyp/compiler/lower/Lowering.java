@@ -35,7 +35,7 @@ public final class Lowering {
 
     public static Function lower(CheckedProgram program, String defName) {
         CheckedDef def = program.def(defName);
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         b.at(def.decl().span());
         List<Var> params = new ArrayList<>();
         List<String> names = new ArrayList<>();

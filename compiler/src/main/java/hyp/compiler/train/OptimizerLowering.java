@@ -116,7 +116,7 @@ public final class OptimizerLowering {
     private OptimizerProgram run() {
         Type wType = packing.type();
         // init: (w0, context...) -> (state...)
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         List<Var> params = new ArrayList<>();
         Var w0 = b.fresh(wType, param);
         params.add(w0);
@@ -142,7 +142,7 @@ public final class OptimizerLowering {
         Function init = function(optimizer.name().name() + "_init", b, lowering, params, names(param), initResults);
 
         // step: (state..., t, context...) -> (state'..., stop)
-        IrBuilder sb = new IrBuilder();
+        IrBuilder sb = new IrBuilder(Prims.ARITHMETIC);
         List<Var> stepParams = new ArrayList<>();
         for (int k = 0; k < state.size(); k++) {
             Var v = sb.fresh(initResults.get(k).type(), state.get(k));
@@ -221,7 +221,7 @@ public final class OptimizerLowering {
     }
 
     private Function stepPart(OptimizerProgram compiled, String name, StepPart part) {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         int memory = compiled.state().size() - (optimizer.until() != null ? 1 : 0);
         List<Var> params = new ArrayList<>();
         for (int k = 0; k < memory; k++) params.add(b.fresh(compiled.step().params().get(k).type(), compiled.state().get(k)));

@@ -23,7 +23,7 @@ final class SecondOrderCode {
 
     /** {@code f} with results before {@code firstKept} replaced by zeros. */
     static Function tangentsOnly(Function f, int firstKept) {
-        IrBuilder b = IrBuilder.after(f);
+        IrBuilder b = IrBuilder.after(f, Prims.ARITHMETIC);
         List<Node> nodes = new ArrayList<>(f.body().nodes());
         List<Var> results = new ArrayList<>(f.body().results());
         Var zero = null;
