@@ -61,7 +61,7 @@ public final class ModelCompiler {
         boolean solver = !program.program().all(Decl.Tune.class).isEmpty() && !program.program().all(Decl.Train.class).isEmpty();
         if (solver) {
             String trainingClass = className + "Training";
-            HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
+            HypergradientProgram hp = hypergradientProgram(program);
             classes.put(trainingClass, BytecodeBackend.compile(trainingClass, hp.functions(), false));
             sources.put(trainingClass, hp.functions());
             // Reversible learning from the jar when the step inverts; otherwise the model has no reversible part.
@@ -74,6 +74,21 @@ public final class ModelCompiler {
             resources.put(Wiring.resourceName(className), wiring(program, hp, trainingClass, reversible, reversibleClass));
         }
         return new CompiledModel(className, classes, resources, sources, defs.size(), functions.size() - defs.size(), solver);
+    }
+
+    /**
+     * The tune statement compiled to a hypergradient program, with the check its {@code using} clause asks for at
+     * compile time (a reversible method needs a step that inverts). Every command that computes hypergradients
+     * compiles the program through here.
+     *
+     * @throws CompileException when the file cannot be tuned as it says
+     */
+    public static HypergradientProgram hypergradientProgram(CheckedProgram program) {
+        return Pipeline.derive(program, () -> {
+            HypergradientProgram hp = HypergradientProgram.compile(program);
+            ReversibleProgram.requireInvertibleIfAsked(program, hp);
+            return hp;
+        });
     }
 
     /**

@@ -1,12 +1,13 @@
 package hyp.compiler.cli;
 
-import hyp.runtime.hyper.NonFiniteValueException;
 import hyp.compiler.Pipeline;
+import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.reverse.ReversibleProgram;
 import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.exact.FixedPointFormat;
+import hyp.runtime.hyper.NonFiniteValueException;
 import hyp.runtime.reverse.ChainDrift;
 import hyp.runtime.reverse.ExactReversibleStep;
 import hyp.runtime.reverse.FixedPointFormats;
@@ -77,7 +78,7 @@ final class ChainCommand implements Callable<Integer> {
         }
         if (report != null) ReportDirectory.check(report); // before the run, not after it
         CheckedProgram program = LoadedProgram.check(file);
-        HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
+        HypergradientProgram hp = ModelCompiler.hypergradientProgram(program);
         if (method.equals("float") && ChainLbfgs.trainsByLibraryLbfgs(program)) {
             return new ChainLbfgs(program, hp, globals, steps, report, json).run(spec.commandLine().getOut());
         }

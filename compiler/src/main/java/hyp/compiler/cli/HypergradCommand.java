@@ -1,15 +1,16 @@
 package hyp.compiler.cli;
 
-import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.Pipeline;
+import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.train.ComplexStepHypergradient;
 import hyp.compiler.train.DataPassCount;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.embed.ImplicitAtLastIterate;
 import hyp.runtime.hyper.Hypergradient;
-import hyp.runtime.hyper.NonFiniteValueException;
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.hyper.Implicit;
+import hyp.runtime.hyper.NonFiniteValueException;
 import hyp.runtime.train.CompiledDynamics;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ final class HypergradCommand implements Callable<Integer> {
                     : "--frac-bits sets the fixed point of --method reversible; --method " + method + " does not use it");
         }
         CheckedProgram program = LoadedProgram.check(file);
-        HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
+        HypergradientProgram hp = ModelCompiler.hypergradientProgram(program);
         Map<String, Object> values = globals.resolve(program);
         methods = methods(hp);
         CompiledDynamics dynamics = hp.dynamics(values, methods);

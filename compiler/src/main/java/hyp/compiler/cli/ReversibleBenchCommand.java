@@ -1,7 +1,7 @@
 package hyp.compiler.cli;
 
-import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.Pipeline;
+import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.SourceFile;
 import hyp.compiler.reverse.ReversibleProgram;
@@ -11,6 +11,7 @@ import hyp.runtime.Tensor;
 import hyp.runtime.data.Dataset;
 import hyp.runtime.data.Synthetic;
 import hyp.runtime.hyper.Hypergradient;
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.reverse.Reversible;
 import hyp.runtime.reverse.ReversibleHypergradient;
 import hyp.runtime.reverse.UpdateSequence;
@@ -91,7 +92,7 @@ final class ReversibleBenchCommand implements Callable<Integer> {
             }
         }
         CheckedProgram program = Pipeline.check(new SourceFile("reversible-bench.hyp", PROGRAM.formatted(by)));
-        HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
+        HypergradientProgram hp = ModelCompiler.hypergradientProgram(program);
         ReversibleProgram rp = Pipeline.derive(program, () -> ReversibleProgram.compile(program, hp));
         Map<String, Object> values = data();
         CompiledDynamics dynamics = hp.dynamics(values, new GeneratedMethods(hp.functions()));

@@ -1,6 +1,5 @@
 package hyp.compiler.cli;
 
-import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.Pipeline;
 import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
@@ -12,17 +11,13 @@ import hyp.compiler.train.HypergradientProgram;
 import hyp.compiler.train.OuterUpdates;
 import hyp.runtime.hyper.GreedyTuner;
 import hyp.runtime.hyper.HypergradientException;
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.hyper.HypergradientStrategy;
 import hyp.runtime.hyper.Implicit;
 import hyp.runtime.hyper.Tuning;
 import hyp.runtime.hyper.TuningResult;
 import hyp.runtime.reverse.Reversible;
 import hyp.runtime.train.CompiledDynamics;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code hyp tune FILE}: runs the file's tune statement with the seed's greedy, warm-started loop
@@ -115,7 +115,7 @@ final class TuneCommand implements Callable<Integer> {
                     + "use 'hyp hypergrad FILE --method complex'");
         }
 
-        HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
+        HypergradientProgram hp = ModelCompiler.hypergradientProgram(program);
         Map<String, Object> values = globals.resolve(program);
         ConstantExpr constants = ConstantExpr.of(program, values);
         OuterUpdates.Rule rule = OuterUpdates.resolve(program, tune.by(), constants);

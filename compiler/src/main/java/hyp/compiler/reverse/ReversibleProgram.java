@@ -6,6 +6,7 @@ import hyp.compiler.syntax.Decl;
 import hyp.compiler.syntax.Expr;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.compiler.train.OptimizerProgram;
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.reverse.GeneratedIncrements;
 import hyp.runtime.reverse.IncrementFunction;
 import hyp.runtime.reverse.Update;
@@ -61,6 +62,20 @@ public final class ReversibleProgram {
      */
     public static void requireInvertible(CheckedProgram program, Decl.Train train, OptimizerProgram compiled) {
         analyse(program, train, compiled);
+    }
+
+    /**
+     * When the tune statement asks for {@code using reversible}, checks that its train statement's step inverts, so
+     * the method fails at compile time, at the statement that breaks it, rather than when it runs.
+     *
+     * @throws hyp.compiler.diag.CompileException at the statement that breaks invertibility, saying why
+     */
+    public static void requireInvertibleIfAsked(CheckedProgram program, HypergradientProgram hp) {
+        Decl.Tune tune = program.program().all(Decl.Tune.class).get(0);
+        if (tune.method() != null
+                && HypergradientMethod.parse(tune.method().name()) instanceof HypergradientMethod.Reversible) {
+            requireInvertible(program, program.program().all(Decl.Train.class).get(0), hp.optimizer);
+        }
     }
 
     private static StepPlan analyse(CheckedProgram program, Decl.Train train, OptimizerProgram compiled) {

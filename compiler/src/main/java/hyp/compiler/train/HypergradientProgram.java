@@ -8,7 +8,6 @@ import hyp.compiler.lower.Derivatives;
 import hyp.compiler.lower.Lowering;
 import hyp.compiler.syntax.Decl;
 import hyp.runtime.data.Minibatches;
-import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.train.Arguments;
 import hyp.runtime.train.CompiledDynamics;
 import hyp.runtime.train.GeneratedCall;
@@ -76,10 +75,6 @@ public final class HypergradientProgram {
         }
         Decl.Tune tune = tunes.get(0);
         OptimizerProgram opt = OptimizerLowering.lower(program, trains.get(0));
-        if (tune.method() != null
-                && HypergradientMethod.parse(tune.method().name()) instanceof HypergradientMethod.Reversible) {
-            hyp.compiler.reverse.ReversibleProgram.requireInvertible(program, trains.get(0), opt);
-        }
         List<String> hypers = tune.targets().stream().map(t -> t.name()).toList();
         ParamPacking packing = ParamPacking.of(program, trains.get(0));
         Function outer = packing.wrap(Lowering.lower(program, tune.loss().name()));
