@@ -8,6 +8,7 @@ import hyp.compiler.diag.CompileException;
 import hyp.compiler.embed.GradientMethods;
 import hyp.compiler.ir.Function;
 import hyp.compiler.reverse.ReversibleProgram;
+import hyp.compiler.reverse.ReversibleWiring;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.train.ConstantExpr;
 import hyp.compiler.train.HypergradientProgram;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The one way a .hyp file becomes a model: every def compiled to a class with {@code NAME_grad} methods beside
@@ -103,7 +105,11 @@ public final class ModelCompiler {
         int rounds = tune.rounds() != null ? constants.count(tune.rounds(), "the number of rounds") : DEFAULT_ROUNDS;
         HypergradientMethod method = tune.method() != null ? HypergradientMethod.parse(tune.method().name())
                 : new HypergradientMethod.Unrolled();
-        return SolverWiring.write(program, hp, trainingClass, method, rounds, rule.runtime(), reversible, reversibleClass);
+        Properties reversibleWiring = new Properties();
+        if (reversible != null) {
+            ReversibleWiring.write(reversibleWiring, reversible, hp.optimizer.state(), hp.hypers, reversibleClass);
+        }
+        return SolverWiring.write(program, hp, trainingClass, method, rounds, rule.runtime(), reversibleWiring);
     }
 
     /** The step compiled for running backwards, or null when it cannot be inverted (the file may tune otherwise). */

@@ -7,8 +7,6 @@ import hyp.compiler.check.Checker;
 import hyp.compiler.check.Global;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.ir.Function;
-import hyp.compiler.reverse.ReversibleProgram;
-import hyp.compiler.reverse.ReversibleWiring;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.syntax.Expr;
 import hyp.compiler.types.Type;
@@ -42,12 +40,12 @@ public final class SolverWiring {
      * @param trainingClass the class {@code hp.functions()} are compiled to
      * @param method        the tune statement's method
      * @param rule          its outer update rule, settings resolved
-     * @param reversible    the train statement's step compiled for running backwards, or null when it cannot be
-     *                      inverted (the jar then has no reversible part)
-     * @param reversibleClass the class {@code reversible.functions()} are compiled to (unused when it is null)
+     * @param reversible    the wiring of the train statement's step compiled for running backwards (written by
+     *                      {@code hyp.compiler.reverse.ReversibleWiring}), empty when the step cannot be inverted
+     *                      (the jar then has no reversible part)
      */
     public static byte[] write(CheckedProgram program, HypergradientProgram hp, String trainingClass,
-                               HypergradientMethod method, int rounds, OuterRule rule, ReversibleProgram reversible, String reversibleClass) {
+                               HypergradientMethod method, int rounds, OuterRule rule, Properties reversible) {
         SolverWiring w = new SolverWiring(hp);
         Properties p = w.p;
         p.setProperty("format", "1");
@@ -71,9 +69,7 @@ public final class SolverWiring {
         }
         p.setProperty("train.state", String.join(",", hp.optimizer.state()));
         p.setProperty("train.optimizer", program.program().all(Decl.Train.class).get(0).by().name().name());
-        if (reversible != null) {
-            ReversibleWiring.write(p, reversible, hp.optimizer.state(), hp.hypers, reversibleClass);
-        }
+        p.putAll(reversible);
         p.setProperty("tune.hypers", String.join(",", hp.hypers));
         p.setProperty("tune.runHypers", String.join(",", hp.runHypers));
         List<hyp.runtime.train.ScheduleRead> schedules = hp.optimizer.schedules();
