@@ -5,7 +5,6 @@ import hyp.compiler.Pipeline;
 import hyp.compiler.backend.bytecode.BytecodeBackend;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.CompileException;
-import hyp.compiler.embed.GradientMethods;
 import hyp.compiler.ir.Function;
 import hyp.compiler.reverse.ReversibleProgram;
 import hyp.compiler.reverse.ReversibleWiring;

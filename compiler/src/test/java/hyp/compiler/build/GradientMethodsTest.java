@@ -1,4 +1,4 @@
-package hyp.compiler.embed;
+package hyp.compiler.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package hyp.compiler.embed;
+package hyp.compiler.build;
 
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.CompileException;
