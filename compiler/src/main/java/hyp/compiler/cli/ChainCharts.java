@@ -17,7 +17,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** The plots of {@code hyp chain --report}: the recovered chain's error against t, and one weight's two chains. */
-final class ChainCharts {
+public final class ChainCharts {
     private static final int WIDTH = 900, HEIGHT = 560;
 
     static {
@@ -31,7 +31,7 @@ final class ChainCharts {
      * ‖w_t(recovered) − w_t(true)‖ on a log scale; steps where it is 0 (or not finite) are left out, and a
      * chain recovered exactly is drawn as a flat line at 0 on a linear scale.
      */
-    static void drift(ChainDrift.Result r, String title, OutputStream out) throws IOException {
+    public static void drift(ChainDrift.Result r, String title, OutputStream out) throws IOException {
         XYSeries s = new XYSeries("||w_t(recovered) - w_t(true)||");
         boolean any = false;
         for (int t = 0; t <= r.steps(); t++) {
@@ -60,7 +60,7 @@ final class ChainCharts {
     }
 
     /** w_t[i] of the true chain and of the recovered one, for the element i that moved most. */
-    static void chains(ChainDrift.Result r, String title, OutputStream out) throws IOException {
+    public static void chains(ChainDrift.Result r, String title, OutputStream out) throws IOException {
         XYSeries truth = new XYSeries("true chain (forward)");
         XYSeries recovered = new XYSeries("recovered chain (inverse)");
         for (int t = 0; t <= r.steps(); t++) {

@@ -14,10 +14,10 @@ import java.util.List;
  * inversions. The files are written as one set
  * ({@link ReportDirectory}).
  */
-final class ChainReport {
+public final class ChainReport {
     private ChainReport() {}
 
-    static List<Path> write(Path dir, ChainDrift.Result r, String title) throws IOException {
+    public static List<Path> write(Path dir, ChainDrift.Result r, String title) throws IOException {
         Map<String, AtomicFile.Content> files = ReportDirectory.files();
         StringBuilder csv = new StringBuilder("t,w_error,state_error,w_norm,w_true_" + r.element() + ",w_recovered_"
                 + r.element() + "\n");
@@ -37,7 +37,7 @@ final class ChainReport {
      * The same files for two inversions of one chain ({@code hyp chain} on lbfgs): the errors of both in
      * chain.csv, both curves in drift.png, the true chain and both recovered ones in chain.png.
      */
-    static List<Path> writeTwo(Path dir, ChainDrift.Result subtract, ChainDrift.Result recompute, String title)
+    public static List<Path> writeTwo(Path dir, ChainDrift.Result subtract, ChainDrift.Result recompute, String title)
             throws IOException {
         Map<String, AtomicFile.Content> files = ReportDirectory.files();
         int i = subtract.element();

@@ -7,22 +7,22 @@ import java.util.List;
 import java.util.Map;
 
 /** The tuned hyperparameters as the user knows them: by name, and entry by entry ({@code rho[3]}, {@code K[1, 2]}). */
-final class HyperNames {
+public final class HyperNames {
     private final Layout layout;
 
-    HyperNames(Layout layout) {
+    public HyperNames(Layout layout) {
         this.layout = layout;
     }
 
     /** The flat λ as name → value (a Double or a Tensor), in declaration order. */
-    Map<String, Object> values(double[] flat) {
+    public Map<String, Object> values(double[] flat) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int k = 0; k < layout.count(); k++) out.put(layout.names().get(k), layout.get(flat, k));
         return out;
     }
 
     /** One name per flat entry, in flat order. */
-    List<String> entries() {
+    public List<String> entries() {
         List<String> out = new ArrayList<>();
         for (int k = 0; k < layout.count(); k++) {
             int[] shape = layout.shapes().get(k);

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /** A small JSON writer for command output: objects, lists, strings, numbers, booleans and tensors as nested arrays. */
-final class Json {
+public final class Json {
     private Json() {}
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();

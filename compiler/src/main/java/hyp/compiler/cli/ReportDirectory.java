@@ -20,11 +20,11 @@ import java.util.stream.Stream;
  * new one, never a mix. A DIR that holds files of its own is not replaced: there each file is moved in whole, one
  * after another. Temporary files and directories a killed run left behind are removed first.
  */
-final class ReportDirectory {
+public final class ReportDirectory {
     private ReportDirectory() {}
 
     /** Fails before any work when DIR cannot be a report directory: a file, or in a place that cannot be written. */
-    static void check(Path dir) {
+    public static void check(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
             throw new UsageException("--report " + dir + ": is a file, not a directory");
@@ -38,7 +38,7 @@ final class ReportDirectory {
     }
 
     /** Writes the named files into DIR as one set; returns their paths, in order. */
-    static List<Path> write(Path dir, Map<String, AtomicFile.Content> files) throws IOException {
+    public static List<Path> write(Path dir, Map<String, AtomicFile.Content> files) throws IOException {
         check(dir);
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
@@ -112,7 +112,7 @@ final class ReportDirectory {
     }
 
     /** An ordered map of file names to contents, for {@link #write}. */
-    static Map<String, AtomicFile.Content> files() {
+    public static Map<String, AtomicFile.Content> files() {
         return new LinkedHashMap<>();
     }
 }

@@ -21,14 +21,14 @@ import org.jfree.data.xy.XYSeriesCollection;
  * against the step t, at the start and after tuning with a few rounds between, as in Maclaurin et al. (2015)'s
  * figures. {@code schedule.png} for the first tuned schedule, {@code schedule-NAME.png} for further ones.
  */
-final class ScheduleChart {
+public final class ScheduleChart {
     /** Rounds drawn besides the first and the learned schedule. */
     private static final int BETWEEN = 3;
 
     private ScheduleChart() {}
 
     /** The files written; none when no tuned vector hyper is read at a step-dependent index. */
-    static List<Path> write(Path dir, List<ScheduleRead> reads, Layout layout, List<TuneHistory.Entry> history,
+    public static List<Path> write(Path dir, List<ScheduleRead> reads, Layout layout, List<TuneHistory.Entry> history,
                             double[] learned, int steps) throws IOException {
         List<Path> written = new ArrayList<>();
         Set<String> drawn = new LinkedHashSet<>();

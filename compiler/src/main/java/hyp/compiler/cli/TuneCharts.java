@@ -19,9 +19,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** The report's plots, drawn by JFreeChart off screen (AWT headless, so no display is needed). */
-final class TuneCharts {
+public final class TuneCharts {
     /** At most this many λ entries get a line; more would make the plot unreadable. */
-    static final int MAX_LINES = 20;
+    public static final int MAX_LINES = 20;
     private static final int WIDTH = 900, HEIGHT = 560;
 
     static {
@@ -32,7 +32,7 @@ final class TuneCharts {
     private TuneCharts() {}
 
     /** L_te at the end of each round's inner run. */
-    static void loss(List<TuneHistory.Entry> history, String lossName, OutputStream out) throws IOException {
+    public static void loss(List<TuneHistory.Entry> history, String lossName, OutputStream out) throws IOException {
         XYSeries s = new XYSeries("L_te (" + lossName + ")");
         for (TuneHistory.Entry e : history) s.add(e.round(), e.validationLoss());
         JFreeChart chart = ChartFactory.createXYLineChart("Validation loss per round", "round",
@@ -47,7 +47,7 @@ final class TuneCharts {
      *
      * @param names the entries' names, e.g. {@code rho[3]}, in flat order
      */
-    static void hyper(List<TuneHistory.Entry> history, List<String> names, OutputStream out) throws IOException {
+    public static void hyper(List<TuneHistory.Entry> history, List<String> names, OutputStream out) throws IOException {
         List<Integer> shown = shown(history, names.size());
         XYSeriesCollection data = new XYSeriesCollection();
         for (int i : shown) {
@@ -64,7 +64,7 @@ final class TuneCharts {
     }
 
     /** Indices of the entries to draw, in flat order. */
-    static List<Integer> shown(List<TuneHistory.Entry> history, int n) {
+    public static List<Integer> shown(List<TuneHistory.Entry> history, int n) {
         if (n <= MAX_LINES || history.isEmpty()) return IntStream.range(0, n).boxed().toList();
         double[] first = history.get(0).hyper(), last = history.get(history.size() - 1).hyper();
         List<Integer> all = new ArrayList<>(IntStream.range(0, n).boxed().toList());
@@ -74,7 +74,7 @@ final class TuneCharts {
         return out;
     }
 
-    static void write(JFreeChart chart, OutputStream out) throws IOException {
+    public static void write(JFreeChart chart, OutputStream out) throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);

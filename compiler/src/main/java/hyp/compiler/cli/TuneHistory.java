@@ -12,7 +12,7 @@ import java.util.List;
  * since the run started. λ is seen by wrapping the outer update, which the tuner calls with the round's λ
  * right after reporting the round.
  */
-final class TuneHistory implements TuningListener {
+public final class TuneHistory implements TuningListener {
     /** One round; {@code round} counts from 1, {@code hyper} is the flat λ the round ran with. */
     record Entry(int round, double validationLoss, double gradientNorm, double[] hyper, long elapsedMillis) {}
 
@@ -23,7 +23,7 @@ final class TuneHistory implements TuningListener {
     private final List<double[]> hypers = new ArrayList<>();
 
     /** @param next receives each round after it is recorded (progress display) */
-    TuneHistory(TuningListener next) {
+    public TuneHistory(TuningListener next) {
         this.next = next;
     }
 
@@ -40,7 +40,7 @@ final class TuneHistory implements TuningListener {
      *
      * @param names the name of each flat λ entry
      */
-    OuterUpdate recording(OuterUpdate update, List<String> names) {
+    public OuterUpdate recording(OuterUpdate update, List<String> names) {
         return (hyper, gradient) -> {
             hypers.add(hyper.clone());
             update.apply(hyper, gradient);
@@ -54,15 +54,15 @@ final class TuneHistory implements TuningListener {
     }
 
     /** The round (from 1) that a failure now would belong to. */
-    int currentRound() {
+    public int currentRound() {
         return reports.size() + 1;
     }
 
-    long elapsedMillis() {
+    public long elapsedMillis() {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    List<Entry> entries() {
+    public List<Entry> entries() {
         List<Entry> out = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             TuningRound r = reports.get(i);

@@ -10,7 +10,7 @@ import java.util.Locale;
  * {@code round 12/50 [=====>      ] L_te 0.4123  |∇λ| 3.1e-02  elapsed 4.2s  remaining ~13s}.
  * Otherwise (a log file, a pipe): one plain line every tenth of the rounds, and after the last.
  */
-final class TuneProgress implements TuningListener {
+public final class TuneProgress implements TuningListener {
     private static final int BAR = 24;
     private static final long REDRAW_NANOS = 100_000_000L;
 
@@ -23,7 +23,7 @@ final class TuneProgress implements TuningListener {
     private int lastWidth;
     private boolean drawn;
 
-    TuneProgress(PrintWriter err, int rounds, boolean live) {
+    public TuneProgress(PrintWriter err, int rounds, boolean live) {
         this.err = err;
         this.rounds = rounds;
         this.live = live;
@@ -31,7 +31,7 @@ final class TuneProgress implements TuningListener {
     }
 
     /** Whether the process talks to a terminal: a console that (on JDK 22 and later) says it is one. */
-    static boolean onTerminal() {
+    public static boolean onTerminal() {
         java.io.Console console = System.console();
         if (console == null) return false;
         try {
@@ -62,7 +62,7 @@ final class TuneProgress implements TuningListener {
     }
 
     /** Ends the live line so what follows starts on a fresh one; call also when the run fails. */
-    void finish() {
+    public void finish() {
         if (live && drawn) {
             err.println();
             err.flush();
@@ -89,13 +89,13 @@ final class TuneProgress implements TuningListener {
     }
 
     /** Four significant digits, fixed point where that reads well. */
-    static String number(double v) {
+    public static String number(double v) {
         double a = Math.abs(v);
         if (a != 0 && (a < 1e-3 || a >= 1e5) || !Double.isFinite(v)) return String.format(Locale.ROOT, "%.3e", v);
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         if (seconds < 10) return String.format(Locale.ROOT, "%.1fs", seconds);
         if (seconds < 120) return Math.round(seconds) + "s";
         long s = Math.round(seconds);

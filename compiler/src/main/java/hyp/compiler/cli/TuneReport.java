@@ -14,11 +14,11 @@ import java.util.Map;
  * The files are written as one set ({@link ReportDirectory}): a reader never sees half a file or a mix of two
  * runs, and a failed run leaves the previous report whole.
  */
-final class TuneReport {
+public final class TuneReport {
     private TuneReport() {}
 
     /** The files written, in order. */
-    static List<Path> write(Path dir, Map<String, Object> summary, List<TuneHistory.Entry> history,
+    public static List<Path> write(Path dir, Map<String, Object> summary, List<TuneHistory.Entry> history,
                             HyperNames names, String lossName) throws IOException {
         Map<String, AtomicFile.Content> files = ReportDirectory.files();
         Map<String, Object> json = new LinkedHashMap<>(summary);

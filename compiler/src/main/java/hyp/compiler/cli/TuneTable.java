@@ -10,14 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The table {@code hyp tune} prints: what ran, each loss-like def before and after, and the tuned λ. */
-final class TuneTable {
+public final class TuneTable {
     /** λ with more entries than this is summarised (mean and range) instead of listed. */
     private static final int LISTED = 8;
 
     private TuneTable() {}
 
     @SuppressWarnings("unchecked")
-    static void print(PrintWriter out, Map<String, Object> summary, String lossName, double lteBefore, double lteAfter,
+    public static void print(PrintWriter out, Map<String, Object> summary, String lossName, double lteBefore, double lteAfter,
                       Map<String, Double> before, Map<String, Double> after) {
         out.println("tune " + String.join(", ", (List<String>) summary.get("tune")) + " on " + lossName + " by "
                 + summary.get("update"));
@@ -51,7 +51,7 @@ final class TuneTable {
     }
 
     /** Six significant digits without trailing zeros; scientific notation for very small or large values. */
-    static String number(double v) {
+    public static String number(double v) {
         double a = Math.abs(v);
         if (!Double.isFinite(v) || a != 0 && (a < 1e-4 || a >= 1e7)) return String.format(Locale.ROOT, "%.5e", v);
         return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
