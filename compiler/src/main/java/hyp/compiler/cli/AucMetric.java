@@ -7,6 +7,7 @@ import hyp.compiler.backend.bytecode.Invoker;
 import hyp.compiler.check.CheckedDef;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.check.Global;
+import hyp.compiler.diag.UsageException;
 import hyp.compiler.ir.Function;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.types.Type;

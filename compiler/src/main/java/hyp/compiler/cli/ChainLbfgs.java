@@ -2,6 +2,9 @@ package hyp.compiler.cli;
 
 import hyp.compiler.StandardLibrary;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.UsageException;
+import hyp.compiler.report.ChainReport;
+import hyp.compiler.report.Json;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.syntax.Expr;
 import hyp.compiler.train.ConstantExpr;

@@ -1,5 +1,6 @@
 package hyp.compiler.cli;
 
+import hyp.compiler.diag.UsageException;
 import hyp.runtime.data.SyntheticSets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package hyp.compiler.cli;
 
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.check.Global;
+import hyp.compiler.diag.UsageException;
 import hyp.compiler.syntax.Decl;
 import hyp.runtime.Tensor;
 import hyp.runtime.data.DataFile;

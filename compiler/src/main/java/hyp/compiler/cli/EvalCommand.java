@@ -8,6 +8,7 @@ import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Var;
 import hyp.compiler.lower.Derivatives;
+import hyp.compiler.report.Json;
 import hyp.runtime.tape.TapeRecording;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package hyp.compiler.cli;
 import hyp.compiler.Pipeline;
 import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.UsageException;
+import hyp.compiler.report.Json;
 import hyp.compiler.train.ComplexStepHypergradient;
 import hyp.compiler.train.DataPassCount;
 import hyp.compiler.train.HypergradientProgram;

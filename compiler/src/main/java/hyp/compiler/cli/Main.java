@@ -3,6 +3,7 @@ package hyp.compiler.cli;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.Diagnostic;
 import hyp.compiler.diag.InternalCompilerError;
+import hyp.compiler.diag.UsageException;
 import hyp.runtime.kernels.Parallel;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;

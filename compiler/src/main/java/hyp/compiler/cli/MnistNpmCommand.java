@@ -1,5 +1,6 @@
 package hyp.compiler.cli;
 
+import hyp.compiler.diag.UsageException;
 import hyp.runtime.data.MnistNpm;
 import java.io.InputStream;
 import java.nio.file.Files;

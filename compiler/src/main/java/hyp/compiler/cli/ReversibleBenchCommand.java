@@ -4,6 +4,7 @@ import hyp.compiler.Pipeline;
 import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.SourceFile;
+import hyp.compiler.diag.UsageException;
 import hyp.compiler.reverse.ReversibleProgram;
 import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.HypergradientProgram;

@@ -2,7 +2,11 @@ package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.UsageException;
 import hyp.compiler.ir.Function;
+import hyp.compiler.report.Json;
+import hyp.compiler.report.TuneProgress;
+import hyp.compiler.report.TuneTable;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.OptimizerLowering;

@@ -1,4 +1,4 @@
-package hyp.compiler.cli;
+package hyp.compiler.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package hyp.compiler.cli;
+package hyp.compiler.report;
 
 import hyp.runtime.train.Layout;
 import java.util.ArrayList;

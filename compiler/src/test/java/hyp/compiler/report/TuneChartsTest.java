@@ -1,4 +1,4 @@
-package hyp.compiler.cli;
+package hyp.compiler.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,6 @@
-package hyp.compiler.cli;
+package hyp.compiler.report;
 
+import hyp.compiler.diag.UsageException;
 import hyp.runtime.data.AtomicFile;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
