@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hyp", mixinStandardHelpOptions = true, version = "hyp 0.1.0",
         description = "Compiles .hyp files: losses, data, parameters, hyperparameters and optimizers, "
                 + "to JVM code that evaluates them and their derivatives.",
-        subcommands = {EvalCommand.class, CompileCommand.class, GraphCommand.class, CheckCommand.class, HypergradCommand.class, TuneCommand.class, TrainCommand.class, ChainCommand.class, ReversibleBenchCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvalCommand.class, CompileCommand.class, GraphCommand.class, CheckCommand.class, HypergradCommand.class, TuneCommand.class, TrainCommand.class, ChainCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;

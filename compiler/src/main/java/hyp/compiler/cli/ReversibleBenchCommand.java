@@ -3,6 +3,7 @@ package hyp.compiler.cli;
 import hyp.compiler.Pipeline;
 import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.SourceFile;
 import hyp.compiler.diag.UsageException;
 import hyp.compiler.reverse.ReversibleProgram;
@@ -21,11 +22,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hyp reversible-bench}: a benchmark, not a test. Hypergradients of per-feature L2 logistic regression
+ * {@code reversible-bench}: a benchmark, not a test. Hypergradients of per-feature L2 logistic regression
  * (the logreg example, on seeded synthetic data) through T steps of an optimizer (by default the seed's Adam
  * without a stopping rule), by reversible learning, store-all and tree checkpointing, with wall time and peak live heap side by side.
  * One run per cell, in one JVM: the figures are indicative (JIT warm-up is absorbed by a first small run).
@@ -34,7 +36,7 @@ import picocli.CommandLine.Option;
         description = "Benchmark: reversible vs unrolled (store-all) vs tree hypergradients of logistic regression "
                 + "at several T, time and peak memory side by side. Give the JVM heap for store-all at the largest T "
                 + "(about T x 3 x D x 8 bytes), e.g. java -Xmx2g.")
-final class ReversibleBenchCommand implements Callable<Integer> {
+public final class ReversibleBenchCommand implements Callable<Integer> {
     private static final String PROGRAM = """
             data X: real[n, d]
             data y: real[n]
@@ -83,10 +85,26 @@ final class ReversibleBenchCommand implements Callable<Integer> {
                     + "any standard one, with settings (default: ${DEFAULT-VALUE})")
     String by;
 
+    /** Runs the benchmark; bad options and a program that does not compile end with a message and exit code 2. */
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new ReversibleBenchCommand());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (!(e instanceof UsageException || e instanceof CompileException)) throw e;
+            line.getErr().println("reversible-bench: " + e.getMessage());
+            return 2;
+        });
+        System.exit(cli.execute(args));
+    }
+
     @Override
     public Integer call() {
         for (String m : methods) {
-            HypergradientMethod parsed = MethodOption.parse(m);
+            HypergradientMethod parsed;
+            try {
+                parsed = HypergradientMethod.parse(m);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
             if (!(parsed instanceof HypergradientMethod.Reversible r && r.fracBits() == null
                     || parsed instanceof HypergradientMethod.Unrolled || parsed instanceof HypergradientMethod.Tree)) {
                 throw new UsageException("reversible-bench compares reversible, unrolled and tree; not " + m);
@@ -136,7 +154,7 @@ final class ReversibleBenchCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        return Main.OK;
+        return 0;
     }
 
     private static Hypergradient run(String method, CompiledDynamics d, UpdateSequence seq, double[] hyper, int t) {
