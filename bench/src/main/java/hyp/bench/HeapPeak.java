@@ -1,4 +1,4 @@
-package hyp.compiler.cli;
+package hyp.bench;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

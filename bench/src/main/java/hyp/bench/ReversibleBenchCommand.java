@@ -1,4 +1,4 @@
-package hyp.compiler.cli;
+package hyp.bench;
 
 import hyp.compiler.Pipeline;
 import hyp.compiler.build.ModelCompiler;
