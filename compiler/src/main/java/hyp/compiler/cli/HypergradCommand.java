@@ -11,7 +11,6 @@ import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.embed.ImplicitAtLastIterate;
 import hyp.runtime.hyper.Hypergradient;
 import hyp.runtime.hyper.HypergradientMethod;
-import hyp.runtime.hyper.Implicit;
 import hyp.runtime.hyper.NonFiniteValueException;
 import hyp.runtime.train.CompiledDynamics;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
         description = "Computes the hypergradient of the tune statement's validation loss with respect to its "
                 + "hyperparameters, through the train statement's optimizer run.")
 final class HypergradCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
+    @Mixin
     TripLimit tripLimit;
 
     @picocli.CommandLine.Spec
@@ -54,20 +54,11 @@ final class HypergradCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default: the train statement's)")
     Integer steps;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     GlobalValues globals;
 
-    @Option(names = "--cg-tolerance", paramLabel = "TOL", defaultValue = "1e-10",
-            description = "implicit: relative residual at which CG stops (default ${DEFAULT-VALUE})")
-    double cgTolerance;
-
-    @Option(names = "--cg-iterations", paramLabel = "N", defaultValue = "1000",
-            description = "implicit: CG iteration cap (default ${DEFAULT-VALUE})")
-    int cgIterations;
-
-    @Option(names = "--damping", paramLabel = "MU", defaultValue = "0",
-            description = "implicit: solve (H + mu I) x = g, for singular or indefinite Hessians (default ${DEFAULT-VALUE})")
-    double damping;
+    @Mixin
+    CgOptions cg = new CgOptions(1e-10);
 
     @Option(names = "--frac-bits", paramLabel = "D", description = "reversible: fractional bits of the fixed-point "
             + "state (default: per state entry, from the range a double run of the same steps reaches)")
@@ -163,7 +154,7 @@ final class HypergradCommand implements Callable<Integer> {
     private Hypergradient implicit(HypergradientProgram hp, CompiledDynamics dynamics, Map<String, Object> values,
                                    int t, double[] hyper) {
         return ImplicitAtLastIterate.compute(dynamics, hp.objective(dynamics, values, methods), t, hyper,
-                new Implicit.Options(cgTolerance, cgIterations, damping));
+                cg.options());
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {

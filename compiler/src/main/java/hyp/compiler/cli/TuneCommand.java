@@ -22,7 +22,6 @@ import hyp.runtime.hyper.GreedyTuner;
 import hyp.runtime.hyper.HypergradientException;
 import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.hyper.HypergradientStrategy;
-import hyp.runtime.hyper.Implicit;
 import hyp.runtime.hyper.Tuning;
 import hyp.runtime.hyper.TuningResult;
 import hyp.runtime.reverse.Reversible;
@@ -36,6 +35,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
         description = "Tunes the hyperparameters of the file's tune statement by hypergradient descent and "
                 + "reports the validation loss and every loss-like def before and after.")
 final class TuneCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
+    @Mixin
     TripLimit tripLimit;
 
     /** Rounds when the tune statement does not say {@code for N rounds}. */
@@ -77,23 +77,14 @@ final class TuneCommand implements Callable<Integer> {
                     + "divided by the rounds, rounded up, so the tuning run trains about as long as one training run)")
     Integer stepsPerRound;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     GlobalValues globals;
 
     @Option(names = "--report", paramLabel = "DIR", description = "write history.json, loss.png and hyper.png to DIR")
     Path report;
 
-    @Option(names = "--cg-tolerance", paramLabel = "TOL", defaultValue = "1e-6",
-            description = "implicit: relative residual at which CG stops (default ${DEFAULT-VALUE})")
-    double cgTolerance;
-
-    @Option(names = "--cg-iterations", paramLabel = "N", defaultValue = "1000",
-            description = "implicit: CG iteration cap (default ${DEFAULT-VALUE})")
-    int cgIterations;
-
-    @Option(names = "--damping", paramLabel = "MU", defaultValue = "0",
-            description = "implicit: solve (H + mu I) x = g, for singular or indefinite Hessians (default ${DEFAULT-VALUE})")
-    double damping;
+    @Mixin
+    CgOptions cg = new CgOptions(1e-6);
 
     @Option(names = "--auc", paramLabel = "DEF:X:Y", description = "also report 1 - the one-vs-rest macro AUC of DEF's "
             + "class scores over the rows of data X against labels Y (one-hot rows or class indices)")
@@ -156,7 +147,7 @@ final class TuneCommand implements Callable<Integer> {
         TuningResult result;
         try {
             result = tuning.run(dynamics, lambda0, history.recording(rule.create(), names.entries()),
-                    () -> hp.objective(dynamics, values, methods), new Implicit.Options(cgTolerance, cgIterations, damping),
+                    () -> hp.objective(dynamics, values, methods), cg.options(),
                     () -> backwards, history);
         } catch (HypergradientException e) {
             String message = e.getMessage();
