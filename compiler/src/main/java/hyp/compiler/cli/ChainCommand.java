@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,8 +43,8 @@ final class ChainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TripLimit tripLimit;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Streams io;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
@@ -84,7 +85,7 @@ final class ChainCommand implements Callable<Integer> {
         CheckedProgram program = LoadedProgram.check(file);
         HypergradientProgram hp = ModelCompiler.hypergradientProgram(program);
         if (method.equals("float") && ChainLbfgs.trainsByLibraryLbfgs(program)) {
-            return new ChainLbfgs(program, hp, globals, steps, report, json).run(spec.commandLine().getOut());
+            return new ChainLbfgs(program, hp, globals, steps, report, json).run(io.out());
         }
         ReversibleProgram rp = Pipeline.derive(program, () -> ReversibleProgram.compile(program, hp));
         Map<String, Object> values = globals.resolve(program);
@@ -136,7 +137,7 @@ final class ChainCommand implements Callable<Integer> {
             for (Path p : ChainReport.write(report, r, title)) files.add(p.toString());
             out.put("report", files);
         }
-        var o = spec.commandLine().getOut();
+        var o = io.out();
         if (json) {
             o.println(Json.write(out));
         } else {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,8 +34,8 @@ final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TripLimit tripLimit;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Streams io;
 
     @Parameters(arity = "1..*", paramLabel = "FILE.hyp [FUNC]",
             description = "one or more .hyp files, optionally followed by the one def to check")
@@ -51,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
         if (points < 1) throw new UsageException("--points must be at least 1, not " + points);
         List<String> files = new ArrayList<>(positional);
         String func = files.size() > 1 && !files.get(files.size() - 1).endsWith(".hyp") ? files.remove(files.size() - 1) : null;
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = io.out();
         int code = Main.OK;
         for (String file : files) {
             CheckedProgram program = LoadedProgram.check(Path.of(file));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +27,8 @@ final class DataCommand implements Runnable {
 
     @Command(name = "synth", mixinStandardHelpOptions = true, description = "Generates a set and writes its CSV files.")
     static final class Synth implements Callable<Integer> {
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        Streams io;
 
         @Parameters(index = "0", paramLabel = "NAME", description = "logreg, kernel-logreg or two-moons")
         String name;
@@ -52,21 +53,21 @@ final class DataCommand implements Runnable {
                 if (eq <= 0) throw new UsageException("--set '" + s + "' is not KEY=VALUE");
                 options.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
             }
-            for (Path p : SyntheticSets.write(name, out, options, gzip)) spec.commandLine().getOut().println("wrote " + p);
+            for (Path p : SyntheticSets.write(name, out, options, gzip)) io.out().println("wrote " + p);
             return Main.OK;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the sets and their options.")
     static final class List_ implements Callable<Integer> {
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        Streams io;
 
         @Override
         public Integer call() {
             for (String n : SyntheticSets.names()) {
-                spec.commandLine().getOut().println(n + ": " + SyntheticSets.describe(n));
-                spec.commandLine().getOut().println("    options: " + SyntheticSets.defaults(n));
+                io.out().println(n + ": " + SyntheticSets.describe(n));
+                io.out().println("    options: " + SyntheticSets.defaults(n));
             }
             return Main.OK;
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,16 +28,8 @@ final class EvalCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TripLimit tripLimit;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private java.io.PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
+    @Mixin
+    Streams io;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
@@ -111,14 +104,14 @@ final class EvalCommand implements Callable<Integer> {
                 hyp.compiler.backend.interp.Interpreter.run(f, args, recorder);
                 object = object.substring(0, object.length() - 1) + ", \"path\": " + recorder.path().toJson() + "}";
             }
-            out().println(object);
+            io.out().println(object);
         } else {
-            out().println(value);
+            io.out().println(value);
             if (result.containsKey("gradient")) {
-                ((Map<?, ?>) result.get("gradient")).forEach((n, g) -> out().println("d/d" + n + " = " + g));
+                ((Map<?, ?>) result.get("gradient")).forEach((n, g) -> io.out().println("d/d" + n + " = " + g));
             }
             if (tape != null) {
-                out().println("tape: peak " + tape.get("peakEntries") + " entries, " + tape.get("peakBytes") + " bytes");
+                io.out().println("tape: peak " + tape.get("peakEntries") + " entries, " + tape.get("peakBytes") + " bytes");
             }
         }
         return Main.OK;

@@ -30,16 +30,8 @@ final class HypergradCommand implements Callable<Integer> {
     @Mixin
     TripLimit tripLimit;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private java.io.PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
+    @Mixin
+    Streams io;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
@@ -115,15 +107,15 @@ final class HypergradCommand implements Callable<Integer> {
         String zero = m instanceof HypergradientMethod.Implicit ? zeroAtOptimum(hp) : null;
         if (zero != null) out.put("zeroAtOptimum", ordered("hypers", hp.runHypers, "why", zero));
         if (json) {
-            out().println(Json.write(out));
+            io.out().println(Json.write(out));
         } else {
-            out().println("L_te = " + g.value() + "   (" + m.name() + ", T = " + t + ")");
-            grads.forEach((n, v) -> out().println("dL_te/d" + n + " = " + Json.write(v)));
-            out().println("memory: " + g.memory().storedStates() + " stored states (" + g.memory().storedBytes()
+            io.out().println("L_te = " + g.value() + "   (" + m.name() + ", T = " + t + ")");
+            grads.forEach((n, v) -> io.out().println("dL_te/d" + n + " = " + Json.write(v)));
+            io.out().println("memory: " + g.memory().storedStates() + " stored states (" + g.memory().storedBytes()
                     + " bytes); work: " + g.work().forwardSteps() + " forward steps, " + g.work().adjointSteps() + " adjoint steps");
-            if (reversible != null) reversible.lines().forEach(out()::println);
-            if (note != null) out().println("note: " + note);
-            if (zero != null) out().println("note: " + zero);
+            if (reversible != null) reversible.lines().forEach(io.out()::println);
+            if (note != null) io.out().println("note: " + note);
+            if (zero != null) io.out().println("note: " + zero);
         }
         return Main.OK;
     }

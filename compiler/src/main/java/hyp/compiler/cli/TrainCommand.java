@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,8 +43,8 @@ final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TripLimit tripLimit;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Streams io;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
@@ -63,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = io.out();
         CheckedProgram program = LoadedProgram.check(file);
         List<Decl.Train> trains = program.program().all(Decl.Train.class);
         if (trains.isEmpty()) throw new UsageException(file + " has no train statement ('train PARAM on LOSS by ...')");

@@ -34,8 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -57,8 +57,8 @@ final class TuneCommand implements Callable<Integer> {
     /** Rounds when the tune statement does not say {@code for N rounds}. */
     static final int DEFAULT_ROUNDS = ModelCompiler.DEFAULT_ROUNDS;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Streams io;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
@@ -98,7 +98,7 @@ final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        PrintWriter out = io.out(), err = io.err();
         if (rounds != null && rounds < 1) throw new UsageException("--rounds must be >= 1, got " + rounds);
         if (stepsPerRound != null && stepsPerRound < 1) {
             throw new UsageException("--steps-per-round must be >= 1, got " + stepsPerRound);
