@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Parameters;
                 + "inverse drifts, or exactly in fixed point with an information buffer (exact). The file needs a "
                 + "tune statement too: it names the hyperparameters, whose declared or given values are used.")
 final class ChainCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     TripLimit tripLimit;
 
     @Mixin
@@ -57,7 +58,7 @@ final class ChainCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default: the train statement's)")
     Integer steps;
 
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     GlobalValues globals;
 
     @Option(names = "--frac-bits", paramLabel = "D", description = "exact: fractional bits of the fixed-point state "

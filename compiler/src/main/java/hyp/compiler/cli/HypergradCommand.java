@@ -7,16 +7,19 @@ import hyp.compiler.diag.UsageException;
 import hyp.compiler.report.Json;
 import hyp.compiler.train.ComplexStepHypergradient;
 import hyp.compiler.train.DataPassCount;
+import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.embed.ImplicitAtLastIterate;
 import hyp.runtime.hyper.Hypergradient;
 import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.hyper.NonFiniteValueException;
 import hyp.runtime.train.CompiledDynamics;
+import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,7 +59,7 @@ final class HypergradCommand implements Callable<Integer> {
             + "state (default: per state entry, from the range a double run of the same steps reaches)")
     Integer fracBits;
 
-    private java.util.function.Function<String, java.lang.invoke.MethodHandle> methods;
+    private Function<String, MethodHandle> methods;
 
     @Option(names = "--json", description = "print one JSON object: value, hypergradient, memory, work")
     boolean json;
@@ -161,7 +164,7 @@ final class HypergradCommand implements Callable<Integer> {
     }
 
     /** Compiles the program's hypergradient functions to bytecode; finds a generated method by function name. */
-    static java.util.function.Function<String, java.lang.invoke.MethodHandle> methods(HypergradientProgram hp) {
-        return new hyp.compiler.train.GeneratedMethods(hp.functions());
+    static Function<String, MethodHandle> methods(HypergradientProgram hp) {
+        return new GeneratedMethods(hp.functions());
     }
 }
