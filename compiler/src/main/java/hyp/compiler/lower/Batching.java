@@ -61,7 +61,7 @@ final class Batching {
         }
         for (Node n : f.body().nodes()) pass.node(n);
         Var result = pass.values.get(f.body().results().get(0));
-        if (!pass.batched.contains(result)) result = pass.b.op(hyp.compiler.prim.Prims.SPREAD_ROWS, result, params.get(0));
+        if (!pass.batched.contains(result)) result = pass.b.op(Prims.SPREAD_ROWS, result, params.get(0));
         Block body = new Block(params, pass.b.topNodes(), List.of(result));
         return new Function(f.name() + "_batched", f.paramNames(), body);
     }

@@ -6,6 +6,7 @@ import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.check.Typing;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.InternalCompilerError;
+import hyp.compiler.diag.Span;
 import hyp.compiler.ir.IrBuilder;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Lowers a def body into the current region of a builder. Local names map to their current SSA value; if/while/for
@@ -40,8 +43,8 @@ final class DefLowering {
     private Map<String, Var> env;
     private Type resultType;
     /** Inside optimizer blocks: grad(x) and loss(x) of the loss being minimised, as IR; null in defs. */
-    private java.util.function.UnaryOperator<Var> gradOfLoss;
-    private java.util.function.UnaryOperator<Var> lossOf;
+    private UnaryOperator<Var> gradOfLoss;
+    private UnaryOperator<Var> lossOf;
 
     DefLowering(CheckedProgram program, IrBuilder b, Map<String, Var> globals, Lowering.DimValues dims) {
         this.program = program;
@@ -80,8 +83,8 @@ final class DefLowering {
     }
 
     /** Lowers optimizer block statements with {@code grad(w)} given by {@code gradOfLoss}; returns the final names. */
-    Map<String, Var> run(List<Stmt> stmts, Map<String, Var> start, java.util.function.UnaryOperator<Var> gradOfLoss,
-                         java.util.function.UnaryOperator<Var> lossOf) {
+    Map<String, Var> run(List<Stmt> stmts, Map<String, Var> start, UnaryOperator<Var> gradOfLoss,
+                         UnaryOperator<Var> lossOf) {
         this.gradOfLoss = gradOfLoss;
         this.lossOf = lossOf;
         env = new LinkedHashMap<>(start);
@@ -119,7 +122,7 @@ final class DefLowering {
     }
 
     private void stmt(Stmt s) {
-        hyp.compiler.diag.Span old = b.at(s.span());
+        Span old = b.at(s.span());
         try {
             if (s instanceof Stmt.Assign a) {
                 Var v = expr(a.value());
@@ -146,7 +149,7 @@ final class DefLowering {
 
     /** An if node yielding every name either side changed (and names both sides newly bound with one type). */
     @SuppressWarnings("unchecked")
-    private void branch(Var cond, Runnable then, Runnable orElse, hyp.compiler.diag.Span span) {
+    private void branch(Var cond, Runnable then, Runnable orElse, Span span) {
         Map<String, Var> before = env;
         Runnable[] bodies = {then, orElse};
         Map<String, Var>[] sides = new Map[2];
@@ -241,7 +244,7 @@ final class DefLowering {
 
     /** A region whose parameters are fresh values for the carried names (after any leading extra params). */
     private hyp.compiler.ir.Block region(List<String> names, Map<String, Var> before,
-                                         java.util.function.Supplier<List<Var>> body, List<Var> leading) {
+                                         Supplier<List<Var>> body, List<Var> leading) {
         env = new LinkedHashMap<>(before);
         List<Var> params = new ArrayList<>(leading);
         for (String n : names) {

@@ -4,6 +4,7 @@ import hyp.compiler.ad.AdjointTransform;
 import hyp.compiler.ad.ForwardTransform;
 import hyp.compiler.ir.Function;
 import hyp.compiler.opt.Simplify;
+import java.util.Arrays;
 
 /** The derivative functions of a def, each simplified, and each again a plain IR function. */
 public final class Derivatives {
@@ -43,7 +44,7 @@ public final class Derivatives {
      */
     public static Function hessianVector(Function f, boolean[] wrt) {
         Function adjoint = adjoint(f, wrt);
-        boolean[] tangents = java.util.Arrays.copyOf(wrt, adjoint.params().size());
+        boolean[] tangents = Arrays.copyOf(wrt, adjoint.params().size());
         return Simplify.run(ForwardTransform.jvp(adjoint, tangents));
     }
 }

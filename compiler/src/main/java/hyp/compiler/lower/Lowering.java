@@ -9,6 +9,7 @@ import hyp.compiler.ir.IrBuilder;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
 import hyp.compiler.prim.Prims;
+import hyp.compiler.syntax.Decl;
 import hyp.compiler.types.Dim;
 import hyp.compiler.types.Type;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class Lowering {
 
     public static List<Function> lowerAll(CheckedProgram program) {
         List<Function> out = new ArrayList<>();
-        for (var d : program.program().all(hyp.compiler.syntax.Decl.Def.class)) {
+        for (var d : program.program().all(Decl.Def.class)) {
             out.add(lower(program, d.name().name()));
         }
         return out;
