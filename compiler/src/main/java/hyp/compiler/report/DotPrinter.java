@@ -5,6 +5,7 @@ import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrWalk;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
+import hyp.compiler.prim.FusedBody;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ public final class DotPrinter {
                 value(c.out(), c.value() == null ? "undef" : String.valueOf(c.value()), "plaintext");
             } else if (n instanceof Node.Op op) {
                 // a fused op shows the expression it computes per element
-                String what = op.attr() instanceof hyp.compiler.prim.FusedBody body ? op.prim().name() + " " + body : op.prim().name();
+                String what = op.attr() instanceof FusedBody body ? op.prim().name() + " " + body : op.prim().name();
                 value(op.out(), what + "\\n" + op.out().type(), "box");
                 edges(op.args(), op.out());
             } else {

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -66,7 +67,7 @@ public final class ReportDirectory {
         return written;
     }
 
-    private static boolean holdsOnly(Path dir, java.util.Set<String> names) throws IOException {
+    private static boolean holdsOnly(Path dir, Set<String> names) throws IOException {
         try (DirectoryStream<Path> in = Files.newDirectoryStream(dir)) {
             for (Path p : in) {
                 if (!names.contains(p.getFileName().toString()) || Files.isDirectory(p)) return false;

@@ -2,6 +2,7 @@ package hyp.compiler.report;
 
 import hyp.runtime.hyper.TuningListener;
 import hyp.runtime.hyper.TuningRound;
+import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -32,11 +33,11 @@ public final class TuneProgress implements TuningListener {
 
     /** Whether the process talks to a terminal: a console that (on JDK 22 and later) says it is one. */
     public static boolean onTerminal() {
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) return false;
         try {
             // Console.isTerminal() exists from JDK 22, where System.console() is no longer null when redirected.
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
         } catch (ReflectiveOperationException e) {
             return true;
         }
