@@ -7,6 +7,7 @@ import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
 import hyp.compiler.opt.DeadCode;
 import hyp.compiler.prim.Prims;
+import hyp.compiler.types.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +31,7 @@ final class SecondOrderCode {
         for (int k = 0; k < firstKept && k < results.size(); k++) {
             Var r = results.get(k);
             if (zero == null) {
-                zero = b.fresh(hyp.compiler.types.Type.REAL, null);
+                zero = b.fresh(Type.REAL, null);
                 nodes.add(new Node.Const(zero, 0.0, null));
             }
             if (r.type().isReal()) {

@@ -1,6 +1,5 @@
 package hyp.compiler.train;
 
-import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.backend.bytecode.JavaNames;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.check.Checker;
@@ -11,11 +10,15 @@ import hyp.compiler.syntax.Decl;
 import hyp.compiler.syntax.Expr;
 import hyp.compiler.types.Type;
 import hyp.runtime.embed.OuterRule;
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.train.Arguments;
+import hyp.runtime.train.BatchRule;
+import hyp.runtime.train.ScheduleRead;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -60,7 +63,7 @@ public final class SolverWiring {
         p.setProperty("train.targets", String.join(",", hp.packing.targets()));
         p.setProperty("train.steps", Integer.toString(hp.optimizer.steps()));
         if (hp.optimizer.batching() != null) {
-            hyp.runtime.train.BatchRule b = hp.optimizer.batching().rule();
+            BatchRule b = hp.optimizer.batching().rule();
             p.setProperty("train.batch.dim", b.dimension());
             p.setProperty("train.batch.data", String.join(",", b.data()));
             p.setProperty("train.batch.size", Integer.toString(b.size()));
@@ -72,7 +75,7 @@ public final class SolverWiring {
         p.putAll(reversible);
         p.setProperty("tune.hypers", String.join(",", hp.hypers));
         p.setProperty("tune.runHypers", String.join(",", hp.runHypers));
-        List<hyp.runtime.train.ScheduleRead> schedules = hp.optimizer.schedules();
+        List<ScheduleRead> schedules = hp.optimizer.schedules();
         p.setProperty("train.schedules", Integer.toString(schedules.size()));
         for (int k = 0; k < schedules.size(); k++) {
             String key = "train.schedule." + k + ".";
@@ -181,7 +184,7 @@ public final class SolverWiring {
             throw new IllegalStateException(e);
         }
         List<String> lines = new ArrayList<>(out.toString().lines().filter(l -> !l.startsWith("#")).toList());
-        java.util.Collections.sort(lines);
+        Collections.sort(lines);
         return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 }
