@@ -1,11 +1,13 @@
 package hyp.runtime.ops;
 
+import hyp.runtime.kernels.ElementWise;
+
 /** Scalar functions that java.lang.Math lacks, in numerically stable forms. Generated code calls these. */
 public final class Scalars {
     private Scalars() {}
 
     public static double sigmoid(double x) {
-        return hyp.runtime.kernels.ElementWise.sigmoid(x);
+        return ElementWise.sigmoid(x);
     }
 
     /** log(1 + e^x) without overflow for large x or loss of precision for very negative x. */
