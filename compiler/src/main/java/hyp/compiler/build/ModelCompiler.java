@@ -1,8 +1,8 @@
 package hyp.compiler.build;
 
-import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.Pipeline;
 import hyp.compiler.backend.bytecode.BytecodeBackend;
+import hyp.compiler.backend.bytecode.GeneratedClassLoader;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.ir.Function;
@@ -14,6 +14,7 @@ import hyp.compiler.train.HypergradientProgram;
 import hyp.compiler.train.OuterUpdates;
 import hyp.compiler.train.SolverWiring;
 import hyp.runtime.embed.Wiring;
+import hyp.runtime.hyper.HypergradientMethod;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,6 +76,15 @@ public final class ModelCompiler {
             resources.put(Wiring.resourceName(className), wiring(program, hp, trainingClass, reversible, reversibleClass));
         }
         return new CompiledModel(className, classes, resources, sources, defs.size(), functions.size() - defs.size(), solver);
+    }
+
+    /**
+     * {@code functions} compiled to one class of the given binary name and loaded in this JVM: how commands that run
+     * defs directly (eval, tune's def values and AUC) get their code.
+     */
+    public static Class<?> load(String className, List<Function> functions) {
+        return new GeneratedClassLoader(ModelCompiler.class.getClassLoader())
+                .define(className, BytecodeBackend.compile(className, functions));
     }
 
     /**

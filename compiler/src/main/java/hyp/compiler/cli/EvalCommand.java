@@ -1,11 +1,10 @@
 package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
-import hyp.compiler.backend.bytecode.BytecodeBackend;
-import hyp.compiler.backend.bytecode.GeneratedClassLoader;
 import hyp.compiler.backend.bytecode.Invoker;
 import hyp.compiler.backend.interp.Interpreter;
 import hyp.compiler.build.ClassNames;
+import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Var;
@@ -71,8 +70,7 @@ final class EvalCommand implements Callable<Integer> {
             compiled.add(adjoint);
         }
         String className = ClassNames.forFile(file);
-        Class<?> generated = new GeneratedClassLoader(EvalCommand.class.getClassLoader())
-                .define(className, BytecodeBackend.compile(className, compiled));
+        Class<?> generated = ModelCompiler.load(className, compiled);
         Object value = Invoker.call(generated, f.name(), args.toArray());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("value", value);
