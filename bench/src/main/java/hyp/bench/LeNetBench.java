@@ -1,13 +1,13 @@
 package hyp.bench;
 
 import hyp.compiler.Pipeline;
-import hyp.compiler.ad.Derivatives;
 import hyp.compiler.backend.bytecode.BytecodeBackend;
 import hyp.compiler.backend.bytecode.GeneratedClassLoader;
 import hyp.compiler.backend.bytecode.Invoker;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.SourceFile;
 import hyp.compiler.ir.Function;
+import hyp.compiler.lower.Derivatives;
 import hyp.runtime.Tensor;
 import hyp.runtime.kernels.Parallel;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package hyp.bench;
 
 import hyp.compiler.Pipeline;
+import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.train.DataPassCount;
 import hyp.compiler.train.GeneratedMethods;
@@ -64,7 +65,7 @@ public final class PeerHypergradient {
         // Compile: parse, check, derive adjoints, emit bytecode, bind the data.
         long c0 = System.nanoTime();
         CheckedProgram program = Pipeline.check(Pipeline.read(file));
-        HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
+        HypergradientProgram hp = ModelCompiler.hypergradientProgram(program);
         GeneratedMethods methods = new GeneratedMethods(hp.functions());
         CompiledDynamics dynamics = hp.dynamics(values, methods);
         CompiledObjective objective = hp.objective(dynamics, values, methods);

@@ -5,14 +5,21 @@ import hyp.compiler.check.Checker;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.InternalCompilerError;
 import hyp.compiler.diag.SourceFile;
+import hyp.compiler.diag.Span;
 import hyp.compiler.ir.Function;
-import hyp.compiler.ir.Lowering;
+import hyp.compiler.lower.Lowering;
 import hyp.compiler.syntax.Parser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /** The front of the pipeline in one place: source → syntax tree → checked program → IR functions. */
 public final class Pipeline {
@@ -20,7 +27,7 @@ public final class Pipeline {
 
     public static SourceFile read(Path file) throws IOException {
         if (Files.isDirectory(file)) {
-            throw new java.nio.file.FileSystemException(file.toString(), null, "is a directory, not a .hyp file");
+            throw new FileSystemException(file.toString(), null, "is a directory, not a .hyp file");
         }
         return SourceText.decode(file.toString(), Files.readAllBytes(file));
     }
@@ -41,7 +48,7 @@ public final class Pipeline {
     }
 
     /** Runs a derivative transformation; a failure there is a bug in hyp, reported against the file. */
-    public static <T> T derive(CheckedProgram program, java.util.function.Supplier<T> transform) {
+    public static <T> T derive(CheckedProgram program, Supplier<T> transform) {
         return guard(program.program().source(), transform);
     }
 
@@ -51,8 +58,8 @@ public final class Pipeline {
      * These stages therefore run on threads whose stack (reserved, not committed, memory) holds about a million
      * levels. The threads are pooled because starting one costs more than checking a small file.
      */
-    private static <T> T onDeepStack(java.util.function.Supplier<T> stage) {
-        java.util.concurrent.Future<T> running = DEEP_STACKS.submit(stage::get);
+    private static <T> T onDeepStack(Supplier<T> stage) {
+        Future<T> running = DEEP_STACKS.submit(stage::get);
         boolean interrupted = false;
         try {
             while (true) {
@@ -60,7 +67,7 @@ public final class Pipeline {
                     return running.get();
                 } catch (InterruptedException e) {
                     interrupted = true; // a stage cannot be abandoned half-way: finish it, then restore the flag
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     if (e.getCause() instanceof RuntimeException r) throw r;
                     if (e.getCause() instanceof Error err) throw err;
                     throw new IllegalStateException(e.getCause());
@@ -73,8 +80,8 @@ public final class Pipeline {
 
     private static final long DEEP_STACK_BYTES = 512L << 20;
 
-    private static final java.util.concurrent.ExecutorService DEEP_STACKS =
-            java.util.concurrent.Executors.newCachedThreadPool(task -> {
+    private static final ExecutorService DEEP_STACKS =
+            Executors.newCachedThreadPool(task -> {
                 Thread t = new Thread(null, task, "hyp-front-end", DEEP_STACK_BYTES);
                 t.setDaemon(true); // never keeps the JVM alive
                 return t;
@@ -84,13 +91,13 @@ public final class Pipeline {
      * Runs a stage, turning an unexpected exception (a bug in hyp) into an {@link InternalCompilerError} that
      * names the file, so the user never sees a bare stack trace.
      */
-    static <T> T guard(SourceFile source, java.util.function.Supplier<T> stage) {
+    static <T> T guard(SourceFile source, Supplier<T> stage) {
         try {
             return stage.get();
         } catch (CompileException | InternalCompilerError e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new InternalCompilerError(hyp.compiler.diag.Span.of(source, 1, 1, 1),
+            throw new InternalCompilerError(Span.of(source, 1, 1, 1),
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
     }

@@ -4,6 +4,7 @@ import hyp.compiler.diag.SourceFile;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.syntax.Parser;
 import hyp.compiler.syntax.Program;
+import hyp.runtime.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ public final class StandardLibrary {
     public static Program program() {
         Program p = library;
         if (p == null) {
-            try (InputStream in = hyp.runtime.Tensor.class.getResourceAsStream(RESOURCE)) {
+            try (InputStream in = Tensor.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) throw new IllegalStateException("the standard library " + RESOURCE + " is missing from the runtime");
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 p = Parser.parse(new SourceFile("<stdlib>/optimizers.hyp", text));

@@ -174,7 +174,7 @@ class FrontEndFuzzTest {
         for (Function f : scalar) {
             if (f.params().stream().anyMatch(p -> p.type().isReal()) && f.body().results().size() == 1
                     && f.body().results().get(0).type().isReal()) {
-                adjoints.add(Pipeline.derive(checked, () -> hyp.compiler.ad.Derivatives.adjoint(f)));
+                adjoints.add(Pipeline.derive(checked, () -> hyp.compiler.lower.Derivatives.adjoint(f)));
             }
         }
         compiled.addAll(adjoints);

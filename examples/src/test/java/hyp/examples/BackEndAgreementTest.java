@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import hyp.compiler.Pipeline;
-import hyp.compiler.ad.Derivatives;
 import hyp.compiler.backend.bytecode.BytecodeBackend;
 import hyp.compiler.backend.bytecode.GeneratedClassLoader;
 import hyp.compiler.backend.bytecode.Invoker;
@@ -15,6 +14,7 @@ import hyp.compiler.backend.java.JavaSourceBackend;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Var;
+import hyp.compiler.lower.Derivatives;
 import hyp.compiler.types.Dim;
 import hyp.compiler.types.Type;
 import hyp.runtime.Tensor;

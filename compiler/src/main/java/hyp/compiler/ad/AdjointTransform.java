@@ -39,7 +39,7 @@ public final class AdjointTransform {
      * others cost nothing (dead-code elimination drops their share of the reverse sweep).
      */
     public static Function vjp(Function f, boolean[] wrt) {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Primals primals = new Primals(b);
         Cotangents cot = new Cotangents(b, Activity.of(f, wrt));
         List<Var> params = new ArrayList<>(primals.rename(f.params()));

@@ -6,6 +6,8 @@ import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrBuilder;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
+import hyp.compiler.prim.Primitive;
+import hyp.compiler.prim.Prims;
 import hyp.compiler.types.ShapeError;
 import hyp.compiler.types.Type;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ public final class ComplexTransform {
     private final String function;
 
     private ComplexTransform(Function f) {
-        this.b = IrBuilder.after(f);
+        this.b = IrBuilder.after(f, Prims.ARITHMETIC);
         this.function = f.name();
     }
 
@@ -88,7 +90,7 @@ public final class ComplexTransform {
     private Node.Op op(Node.Op op) {
         boolean real = op.out().type().differentiable() || op.args().stream().anyMatch(a -> a.type().differentiable());
         if (!real) return op;
-        ComplexPrimitive prim = new ComplexPrimitive(op.prim());
+        ComplexPrimitive prim = new ComplexPrimitive(Primitive.of(op));
         List<Var> args = complexVars(op.args());
         Var out = complexVar(op.out());
         try {

@@ -5,7 +5,9 @@ import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrBuilder;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
+import hyp.compiler.prim.Prims;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +28,13 @@ public final class ForwardTransform {
 
     public static Function jvp(Function f) {
         boolean[] all = new boolean[f.params().size()];
-        java.util.Arrays.fill(all, true);
+        Arrays.fill(all, true);
         return jvp(f, all);
     }
 
     /** Tangent code with tangent inputs only for the parameters marked in {@code wrt} (the others are constant). */
     public static Function jvp(Function f, boolean[] wrt) {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         ForwardTransform t = new ForwardTransform(b);
         List<Var> params = new ArrayList<>();
         List<String> names = new ArrayList<>(f.paramNames());
@@ -83,7 +85,7 @@ public final class ForwardTransform {
             Node.Op copy = new Node.Op(rename(op.out()), op.prim(), op.args().stream().map(this::p).toList(), op.attr(), op.span());
             b.add(copy);
             List<Var> ts = op.args().stream().map(tangent::get).toList();
-            boolean any = ts.stream().anyMatch(x -> x != null) || op.prim() == hyp.compiler.prim.Prims.TAPE_CREATE;
+            boolean any = ts.stream().anyMatch(x -> x != null) || op.prim() == Prims.TAPE_CREATE;
             if (any) {
                 Var t = op.prim().jvp(b, copy, ts);
                 if (t != null && Tangents.carries(op.out().type())) tangent.put(op.out(), t);

@@ -4,6 +4,7 @@ import hyp.compiler.ir.Block;
 import hyp.compiler.ir.IrWalk;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +45,7 @@ final class FreeVars {
         if (n instanceof Node.If i) return List.of(i.cond());
         if (n instanceof Node.While w) return w.init();
         if (n instanceof Node.For f) {
-            List<Var> out = new java.util.ArrayList<>(List.of(f.from(), f.to()));
+            List<Var> out = new ArrayList<>(List.of(f.from(), f.to()));
             out.addAll(f.init());
             return out;
         }

@@ -1,25 +1,27 @@
 package hyp.compiler.build;
 
-import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.Pipeline;
 import hyp.compiler.backend.bytecode.BytecodeBackend;
+import hyp.compiler.backend.bytecode.GeneratedClassLoader;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.CompileException;
-import hyp.compiler.embed.GradientMethods;
 import hyp.compiler.ir.Function;
 import hyp.compiler.reverse.ReversibleProgram;
+import hyp.compiler.reverse.ReversibleWiring;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.train.ConstantExpr;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.compiler.train.OuterUpdates;
 import hyp.compiler.train.SolverWiring;
 import hyp.runtime.embed.Wiring;
+import hyp.runtime.hyper.HypergradientMethod;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The one way a .hyp file becomes a model: every def compiled to a class with {@code NAME_grad} methods beside
@@ -61,7 +63,7 @@ public final class ModelCompiler {
         boolean solver = !program.program().all(Decl.Tune.class).isEmpty() && !program.program().all(Decl.Train.class).isEmpty();
         if (solver) {
             String trainingClass = className + "Training";
-            HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
+            HypergradientProgram hp = hypergradientProgram(program);
             classes.put(trainingClass, BytecodeBackend.compile(trainingClass, hp.functions(), false));
             sources.put(trainingClass, hp.functions());
             // Reversible learning from the jar when the step inverts; otherwise the model has no reversible part.
@@ -77,6 +79,30 @@ public final class ModelCompiler {
     }
 
     /**
+     * {@code functions} compiled to one class of the given binary name and loaded in this JVM: how commands that run
+     * defs directly (eval, tune's def values and AUC) get their code.
+     */
+    public static Class<?> load(String className, List<Function> functions) {
+        return new GeneratedClassLoader(ModelCompiler.class.getClassLoader())
+                .define(className, BytecodeBackend.compile(className, functions));
+    }
+
+    /**
+     * The tune statement compiled to a hypergradient program, with the check its {@code using} clause asks for at
+     * compile time (a reversible method needs a step that inverts). Every command that computes hypergradients
+     * compiles the program through here.
+     *
+     * @throws CompileException when the file cannot be tuned as it says
+     */
+    public static HypergradientProgram hypergradientProgram(CheckedProgram program) {
+        return Pipeline.derive(program, () -> {
+            HypergradientProgram hp = HypergradientProgram.compile(program);
+            ReversibleProgram.requireInvertibleIfAsked(program, hp);
+            return hp;
+        });
+    }
+
+    /**
      * The tune statement's method, rounds and update rule as hyp tune resolves them; they are fixed here, before
      * any data is bound, so they must not depend on dimension sizes.
      */
@@ -88,7 +114,11 @@ public final class ModelCompiler {
         int rounds = tune.rounds() != null ? constants.count(tune.rounds(), "the number of rounds") : DEFAULT_ROUNDS;
         HypergradientMethod method = tune.method() != null ? HypergradientMethod.parse(tune.method().name())
                 : new HypergradientMethod.Unrolled();
-        return SolverWiring.write(program, hp, trainingClass, method, rounds, rule.runtime(), reversible, reversibleClass);
+        Properties reversibleWiring = new Properties();
+        if (reversible != null) {
+            ReversibleWiring.write(reversibleWiring, reversible, hp.optimizer.state(), hp.hypers, reversibleClass);
+        }
+        return SolverWiring.write(program, hp, trainingClass, method, rounds, rule.runtime(), reversibleWiring);
     }
 
     /** The step compiled for running backwards, or null when it cannot be inverted (the file may tune otherwise). */

@@ -4,6 +4,7 @@ import hyp.compiler.syntax.Block;
 import hyp.compiler.syntax.Stmt;
 import hyp.compiler.types.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,9 +20,9 @@ final class BodyChecker implements ExprChecker.Names {
     final List<Type> returns;
     private final Type optimizerParam;
     /** Names whose binding failed with a reported error (a bad value, an untyped parameter): uses stay silent. */
-    final Set<String> failed = new java.util.HashSet<>();
+    final Set<String> failed = new HashSet<>();
     /** Every local bound so far, to tell "assigned only on some paths" from "never assigned". */
-    private final Set<String> everBound = new java.util.HashSet<>();
+    private final Set<String> everBound = new HashSet<>();
 
     BodyChecker(Checker checker, boolean allowReturn, Type optimizerParam) {
         this.checker = checker;

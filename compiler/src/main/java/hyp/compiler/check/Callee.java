@@ -1,7 +1,9 @@
 package hyp.compiler.check;
 
 import hyp.compiler.prim.Primitive;
+import hyp.compiler.types.Dim;
 import hyp.compiler.types.Type;
+import java.util.List;
 
 /** What a call in the source resolved to. */
 public sealed interface Callee {
@@ -12,7 +14,7 @@ public sealed interface Callee {
     record Fill(Double value, Type.Tensor type) implements Callee {}
 
     /** reshape(x, sizes...) or flatten(x): x's entries under the literal shape {@code to}. */
-    record Reshape(java.util.List<hyp.compiler.types.Dim> to) implements Callee {}
+    record Reshape(List<Dim> to) implements Callee {}
 
     /** A call of another def, inlined by lowering. */
     record Def(CheckedDef def) implements Callee {}

@@ -1,5 +1,7 @@
 package hyp.compiler.check;
 
+import java.util.Locale;
+
 /** The derivative built-ins, each of a def in its first parameter (JAX's convention). */
 public enum DerivativeKind {
     /** grad(f, a...): the gradient; f has a real result. */
@@ -13,7 +15,7 @@ public enum DerivativeKind {
 
     /** The name a .hyp file calls it by. */
     public String keyword() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The argument after f's own, or null for grad. */

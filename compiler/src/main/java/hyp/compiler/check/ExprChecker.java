@@ -5,6 +5,7 @@ import hyp.compiler.prim.IndexSpec;
 import hyp.compiler.prim.Primitive;
 import hyp.compiler.prim.Prims;
 import hyp.compiler.syntax.Expr;
+import hyp.compiler.syntax.Ident;
 import hyp.compiler.types.Dim;
 import hyp.compiler.types.ShapeError;
 import hyp.compiler.types.Type;
@@ -298,7 +299,7 @@ final class ExprChecker {
         return null;
     }
 
-    Type fail(hyp.compiler.syntax.Ident at, String message) {
+    Type fail(Ident at, String message) {
         diagnostics.error(at.span(), message);
         return null;
     }

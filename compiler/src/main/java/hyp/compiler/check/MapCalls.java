@@ -10,7 +10,7 @@ import java.util.function.Function;
 /**
  * Checks {@code map(f, A1, ..., Ak)}: def f applied to each row of A1..Ak (its i-th parameter takes a row of Ai; the
  * data, params and hypers f reads are shared by all rows), giving f's result with a leading axis of one entry per
- * row. All Ai have the same number of rows. Lowered by batching f's code ({@code hyp.compiler.ir.Batching}).
+ * row. All Ai have the same number of rows. Lowered by batching f's code ({@code hyp.compiler.lower.Batching}).
  */
 final class MapCalls {
     static final String NAME = "map";

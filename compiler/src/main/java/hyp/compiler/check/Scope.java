@@ -1,6 +1,7 @@
 package hyp.compiler.check;
 
 import hyp.compiler.types.Type;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ final class Scope {
     final Map<String, String> readOnly;
 
     Scope() {
-        this(new LinkedHashMap<>(), new java.util.HashMap<>());
+        this(new LinkedHashMap<>(), new HashMap<>());
     }
 
     private Scope(Map<String, Type> locals, Map<String, String> readOnly) {
@@ -20,7 +21,7 @@ final class Scope {
     }
 
     Scope copy() {
-        return new Scope(new LinkedHashMap<>(locals), new java.util.HashMap<>(readOnly));
+        return new Scope(new LinkedHashMap<>(locals), new HashMap<>(readOnly));
     }
 
     Type get(String name) {

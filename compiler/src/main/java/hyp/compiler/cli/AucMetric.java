@@ -1,12 +1,12 @@
 package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
-import hyp.compiler.backend.bytecode.BytecodeBackend;
-import hyp.compiler.backend.bytecode.GeneratedClassLoader;
 import hyp.compiler.backend.bytecode.Invoker;
+import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedDef;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.check.Global;
+import hyp.compiler.diag.UsageException;
 import hyp.compiler.ir.Function;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.types.Type;
@@ -52,8 +52,7 @@ final class AucMetric {
         }
         List<Function> functions = Pipeline.lower(program).stream().filter(f -> names.contains(f.name())).toList();
         String className = "hyp.generated.Scores";
-        Class<?> generated = new GeneratedClassLoader(AucMetric.class.getClassLoader())
-                .define(className, BytecodeBackend.compile(className, functions));
+        Class<?> generated = ModelCompiler.load(className, functions);
         List<AucMetric> out = new ArrayList<>();
         for (String[] p : parts) {
             Function f = functions.stream().filter(g -> g.name().equals(p[0].trim())).findFirst().orElseThrow();

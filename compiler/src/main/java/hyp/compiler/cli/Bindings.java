@@ -3,6 +3,7 @@ package hyp.compiler.cli;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.check.Checker;
 import hyp.compiler.check.Global;
+import hyp.compiler.diag.UsageException;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Var;
 import hyp.compiler.syntax.Expr;

@@ -1,12 +1,17 @@
 package hyp.compiler.cli;
 
-import hyp.runtime.hyper.NonFiniteValueException;
 import hyp.compiler.Pipeline;
+import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.UsageException;
+import hyp.compiler.report.ChainReport;
+import hyp.compiler.report.Json;
+import hyp.compiler.report.ReportDirectory;
 import hyp.compiler.reverse.ReversibleProgram;
 import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.exact.FixedPointFormat;
+import hyp.runtime.hyper.NonFiniteValueException;
 import hyp.runtime.reverse.ChainDrift;
 import hyp.runtime.reverse.ExactReversibleStep;
 import hyp.runtime.reverse.FixedPointFormats;
@@ -20,7 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,11 +41,11 @@ import picocli.CommandLine.Parameters;
                 + "inverse drifts, or exactly in fixed point with an information buffer (exact). The file needs a "
                 + "tune statement too: it names the hyperparameters, whose declared or given values are used.")
 final class ChainCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     TripLimit tripLimit;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Streams io;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
@@ -51,7 +58,7 @@ final class ChainCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default: the train statement's)")
     Integer steps;
 
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     GlobalValues globals;
 
     @Option(names = "--frac-bits", paramLabel = "D", description = "exact: fractional bits of the fixed-point state "
@@ -77,9 +84,9 @@ final class ChainCommand implements Callable<Integer> {
         }
         if (report != null) ReportDirectory.check(report); // before the run, not after it
         CheckedProgram program = LoadedProgram.check(file);
-        HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
+        HypergradientProgram hp = ModelCompiler.hypergradientProgram(program);
         if (method.equals("float") && ChainLbfgs.trainsByLibraryLbfgs(program)) {
-            return new ChainLbfgs(program, hp, globals, steps, report, json).run(spec.commandLine().getOut());
+            return new ChainLbfgs(program, hp, globals, steps, report, json).run(io.out());
         }
         ReversibleProgram rp = Pipeline.derive(program, () -> ReversibleProgram.compile(program, hp));
         Map<String, Object> values = globals.resolve(program);
@@ -131,7 +138,7 @@ final class ChainCommand implements Callable<Integer> {
             for (Path p : ChainReport.write(report, r, title)) files.add(p.toString());
             out.put("report", files);
         }
-        var o = spec.commandLine().getOut();
+        var o = io.out();
         if (json) {
             o.println(Json.write(out));
         } else {

@@ -2,6 +2,10 @@ package hyp.compiler.cli;
 
 import hyp.compiler.StandardLibrary;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.CompileException;
+import hyp.compiler.diag.UsageException;
+import hyp.compiler.report.ChainReport;
+import hyp.compiler.report.Json;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.syntax.Expr;
 import hyp.compiler.train.ConstantExpr;
@@ -118,7 +122,7 @@ final class ChainLbfgs {
         if (lr == null) return Double.NaN;
         try {
             return ConstantExpr.of(program, values).value(lr);
-        } catch (hyp.compiler.diag.CompileException notConstant) {
+        } catch (CompileException notConstant) {
             return Double.NaN;
         }
     }

@@ -2,6 +2,7 @@ package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.UsageException;
 import hyp.compiler.gradcheck.Comparison;
 import hyp.compiler.gradcheck.ProgramCheck;
 import hyp.compiler.ir.Function;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,11 +32,11 @@ import picocli.CommandLine.Parameters;
                 + "data, param and hyper inputs are random too. Central-difference steps across which the path "
                 + "(branches, loop trips) or the side of a kink (abs, relu, max, min) changes are skipped and counted."})
 final class CheckCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     TripLimit tripLimit;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Streams io;
 
     @Parameters(arity = "1..*", paramLabel = "FILE.hyp [FUNC]",
             description = "one or more .hyp files, optionally followed by the one def to check")
@@ -50,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
         if (points < 1) throw new UsageException("--points must be at least 1, not " + points);
         List<String> files = new ArrayList<>(positional);
         String func = files.size() > 1 && !files.get(files.size() - 1).endsWith(".hyp") ? files.remove(files.size() - 1) : null;
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = io.out();
         int code = Main.OK;
         for (String file : files) {
             CheckedProgram program = LoadedProgram.check(Path.of(file));

@@ -6,6 +6,7 @@ import hyp.compiler.build.ModelCompiler;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,12 +21,8 @@ import picocli.CommandLine.Parameters;
                 + "statements, the solver hyp.runtime.embed.Solver runs; run it with 'java -jar model.jar FUNC x=1.5' "
                 + "or call the static methods from Java.")
 final class CompileCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
+    @Mixin
+    Streams io;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
@@ -42,7 +39,7 @@ final class CompileCommand implements Callable<Integer> {
         CompiledModel model = ModelCompiler.compile(LoadedProgram.check(file), ClassNames.forFile(file));
         if (javaDir != null) model.writeJava(javaDir);
         model.writeJar(output);
-        err().println("wrote " + output + " (" + model.summary() + ")");
+        io.err().println("wrote " + output + " (" + model.summary() + ")");
         return Main.OK;
     }
 }

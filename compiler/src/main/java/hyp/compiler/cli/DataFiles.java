@@ -2,7 +2,9 @@ package hyp.compiler.cli;
 
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.check.Global;
+import hyp.compiler.diag.UsageException;
 import hyp.compiler.syntax.Decl;
+import hyp.compiler.types.Type;
 import hyp.runtime.Tensor;
 import hyp.runtime.data.DataFile;
 import hyp.runtime.data.DataShapeException;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Data read from CSV (.csv, .csv.gz) or IDX files (the MNIST format, see {@link DataFile}): those named by {@code --data NAME=FILE} options, and the
@@ -26,7 +29,7 @@ final class DataFiles {
      * {@code inline} names the globals given by {@code --at}: their declared files are not read (the inline value
      * is bound, with the same shape checks), and giving one both inline and by {@code --data} is an error.
      */
-    static Map<String, Object> load(CheckedProgram program, List<String> items, java.util.Set<String> inline) {
+    static Map<String, Object> load(CheckedProgram program, List<String> items, Set<String> inline) {
         Map<String, Path> files = new LinkedHashMap<>();
         Map<String, String> origin = new LinkedHashMap<>();
         for (String item : items) {
@@ -65,8 +68,8 @@ final class DataFiles {
         }
     }
 
-    private static List<String> dims(hyp.compiler.types.Type t) {
-        if (!(t instanceof hyp.compiler.types.Type.Tensor tensor)) return List.of();
+    private static List<String> dims(Type t) {
+        if (!(t instanceof Type.Tensor tensor)) return List.of();
         return tensor.dims().stream().map(d -> d.symbolic() ? d.name() : Integer.toString(d.size())).toList();
     }
 

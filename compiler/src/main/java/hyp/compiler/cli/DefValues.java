@@ -1,9 +1,8 @@
 package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
-import hyp.compiler.backend.bytecode.BytecodeBackend;
-import hyp.compiler.backend.bytecode.GeneratedClassLoader;
 import hyp.compiler.backend.bytecode.Invoker;
+import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedDef;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.ir.Function;
@@ -39,8 +38,7 @@ final class DefValues {
                 : Pipeline.lower(program).stream().filter(f -> names.contains(f.name())).toList();
         if (functions.isEmpty()) return new DefValues(functions, null);
         String className = "hyp.generated.Defs";
-        Class<?> generated = new GeneratedClassLoader(DefValues.class.getClassLoader())
-                .define(className, BytecodeBackend.compile(className, functions));
+        Class<?> generated = ModelCompiler.load(className, functions);
         return new DefValues(functions, generated);
     }
 

@@ -2,6 +2,7 @@ package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.UsageException;
 import hyp.compiler.ir.Function;
 
 /** Finding a def by the name the user typed. */

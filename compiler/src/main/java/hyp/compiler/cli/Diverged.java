@@ -1,6 +1,7 @@
 package hyp.compiler.cli;
 
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.UsageException;
 import hyp.compiler.syntax.Decl;
 import java.util.List;
 

@@ -1,13 +1,15 @@
 package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
-import hyp.compiler.ad.Derivatives;
-import hyp.compiler.backend.bytecode.BytecodeBackend;
-import hyp.compiler.backend.bytecode.GeneratedClassLoader;
 import hyp.compiler.backend.bytecode.Invoker;
+import hyp.compiler.backend.interp.Interpreter;
+import hyp.compiler.build.ClassNames;
+import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Var;
+import hyp.compiler.lower.Derivatives;
+import hyp.compiler.report.Json;
 import hyp.runtime.tape.TapeRecording;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,19 +27,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluates a def (and with --grad its gradient) by compiling it to bytecode in memory.")
 final class EvalCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     TripLimit tripLimit;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private java.io.PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
+    @Mixin
+    Streams io;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
@@ -73,9 +69,8 @@ final class EvalCommand implements Callable<Integer> {
             adjoint = Pipeline.derive(program, () -> Derivatives.adjoint(f));
             compiled.add(adjoint);
         }
-        String className = hyp.compiler.build.ClassNames.forFile(file);
-        Class<?> generated = new GeneratedClassLoader(EvalCommand.class.getClassLoader())
-                .define(className, BytecodeBackend.compile(className, compiled));
+        String className = ClassNames.forFile(file);
+        Class<?> generated = ModelCompiler.load(className, compiled);
         Object value = Invoker.call(generated, f.name(), args.toArray());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("value", value);
@@ -107,17 +102,17 @@ final class EvalCommand implements Callable<Integer> {
             if (grad) {
                 // the branch/trip record, from the reference interpreter (the bytecode keeps no such record)
                 var recorder = hyp.compiler.backend.interp.Path.recorder();
-                hyp.compiler.backend.interp.Interpreter.run(f, args, recorder);
+                Interpreter.run(f, args, recorder);
                 object = object.substring(0, object.length() - 1) + ", \"path\": " + recorder.path().toJson() + "}";
             }
-            out().println(object);
+            io.out().println(object);
         } else {
-            out().println(value);
+            io.out().println(value);
             if (result.containsKey("gradient")) {
-                ((Map<?, ?>) result.get("gradient")).forEach((n, g) -> out().println("d/d" + n + " = " + g));
+                ((Map<?, ?>) result.get("gradient")).forEach((n, g) -> io.out().println("d/d" + n + " = " + g));
             }
             if (tape != null) {
-                out().println("tape: peak " + tape.get("peakEntries") + " entries, " + tape.get("peakBytes") + " bytes");
+                io.out().println("tape: peak " + tape.get("peakEntries") + " entries, " + tape.get("peakBytes") + " bytes");
             }
         }
         return Main.OK;

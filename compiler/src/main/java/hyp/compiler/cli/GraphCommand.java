@@ -2,15 +2,17 @@ package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
-import hyp.compiler.ir.DotPrinter;
 import hyp.compiler.ir.Function;
-import hyp.compiler.ir.IrPrinter;
-import hyp.compiler.ir.Lowering;
+import hyp.compiler.lower.Derivatives;
+import hyp.compiler.lower.Lowering;
 import hyp.compiler.opt.BackEndPasses;
+import hyp.compiler.report.DotPrinter;
+import hyp.compiler.report.IrPrinter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,16 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = "Prints the graph IR of a def; with --dot also writes its computational graph as Graphviz DOT.")
 final class GraphCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private java.io.PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
+    @Mixin
+    Streams io;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
@@ -51,10 +45,10 @@ final class GraphCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CheckedProgram program = LoadedProgram.check(file);
         Function f = Defs.lower(program, func);
-        Function derived = grad ? Pipeline.derive(program, () -> hyp.compiler.ad.Derivatives.adjoint(f)) : f;
+        Function derived = grad ? Pipeline.derive(program, () -> Derivatives.adjoint(f)) : f;
         Function shown = fused ? Pipeline.derive(program, () -> BackEndPasses.run(derived)) : derived;
-        out().print(IrPrinter.print(shown));
-        out().flush();
+        io.out().print(IrPrinter.print(shown));
+        io.out().flush();
         if (dot != null) {
             Path parent = dot.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent); // as -o does for compile

@@ -1,21 +1,27 @@
 package hyp.compiler.cli;
 
-import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.Pipeline;
+import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.UsageException;
+import hyp.compiler.report.Json;
 import hyp.compiler.train.ComplexStepHypergradient;
 import hyp.compiler.train.DataPassCount;
+import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.runtime.embed.ImplicitAtLastIterate;
 import hyp.runtime.hyper.Hypergradient;
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.hyper.NonFiniteValueException;
-import hyp.runtime.hyper.Implicit;
 import hyp.runtime.train.CompiledDynamics;
+import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,19 +30,11 @@ import picocli.CommandLine.Parameters;
         description = "Computes the hypergradient of the tune statement's validation loss with respect to its "
                 + "hyperparameters, through the train statement's optimizer run.")
 final class HypergradCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
+    @Mixin
     TripLimit tripLimit;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private java.io.PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
+    @Mixin
+    Streams io;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
@@ -51,26 +49,17 @@ final class HypergradCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default: the train statement's)")
     Integer steps;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     GlobalValues globals;
 
-    @Option(names = "--cg-tolerance", paramLabel = "TOL", defaultValue = "1e-10",
-            description = "implicit: relative residual at which CG stops (default ${DEFAULT-VALUE})")
-    double cgTolerance;
-
-    @Option(names = "--cg-iterations", paramLabel = "N", defaultValue = "1000",
-            description = "implicit: CG iteration cap (default ${DEFAULT-VALUE})")
-    int cgIterations;
-
-    @Option(names = "--damping", paramLabel = "MU", defaultValue = "0",
-            description = "implicit: solve (H + mu I) x = g, for singular or indefinite Hessians (default ${DEFAULT-VALUE})")
-    double damping;
+    @Mixin
+    CgOptions cg = new CgOptions(1e-10);
 
     @Option(names = "--frac-bits", paramLabel = "D", description = "reversible: fractional bits of the fixed-point "
             + "state (default: per state entry, from the range a double run of the same steps reaches)")
     Integer fracBits;
 
-    private java.util.function.Function<String, java.lang.invoke.MethodHandle> methods;
+    private Function<String, MethodHandle> methods;
 
     @Option(names = "--json", description = "print one JSON object: value, hypergradient, memory, work")
     boolean json;
@@ -84,7 +73,7 @@ final class HypergradCommand implements Callable<Integer> {
                     : "--frac-bits sets the fixed point of --method reversible; --method " + method + " does not use it");
         }
         CheckedProgram program = LoadedProgram.check(file);
-        HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
+        HypergradientProgram hp = ModelCompiler.hypergradientProgram(program);
         Map<String, Object> values = globals.resolve(program);
         methods = methods(hp);
         CompiledDynamics dynamics = hp.dynamics(values, methods);
@@ -121,15 +110,15 @@ final class HypergradCommand implements Callable<Integer> {
         String zero = m instanceof HypergradientMethod.Implicit ? zeroAtOptimum(hp) : null;
         if (zero != null) out.put("zeroAtOptimum", ordered("hypers", hp.runHypers, "why", zero));
         if (json) {
-            out().println(Json.write(out));
+            io.out().println(Json.write(out));
         } else {
-            out().println("L_te = " + g.value() + "   (" + m.name() + ", T = " + t + ")");
-            grads.forEach((n, v) -> out().println("dL_te/d" + n + " = " + Json.write(v)));
-            out().println("memory: " + g.memory().storedStates() + " stored states (" + g.memory().storedBytes()
+            io.out().println("L_te = " + g.value() + "   (" + m.name() + ", T = " + t + ")");
+            grads.forEach((n, v) -> io.out().println("dL_te/d" + n + " = " + Json.write(v)));
+            io.out().println("memory: " + g.memory().storedStates() + " stored states (" + g.memory().storedBytes()
                     + " bytes); work: " + g.work().forwardSteps() + " forward steps, " + g.work().adjointSteps() + " adjoint steps");
-            if (reversible != null) reversible.lines().forEach(out()::println);
-            if (note != null) out().println("note: " + note);
-            if (zero != null) out().println("note: " + zero);
+            if (reversible != null) reversible.lines().forEach(io.out()::println);
+            if (note != null) io.out().println("note: " + note);
+            if (zero != null) io.out().println("note: " + zero);
         }
         return Main.OK;
     }
@@ -160,7 +149,7 @@ final class HypergradCommand implements Callable<Integer> {
     private Hypergradient implicit(HypergradientProgram hp, CompiledDynamics dynamics, Map<String, Object> values,
                                    int t, double[] hyper) {
         return ImplicitAtLastIterate.compute(dynamics, hp.objective(dynamics, values, methods), t, hyper,
-                new Implicit.Options(cgTolerance, cgIterations, damping));
+                cg.options());
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {
@@ -175,7 +164,7 @@ final class HypergradCommand implements Callable<Integer> {
     }
 
     /** Compiles the program's hypergradient functions to bytecode; finds a generated method by function name. */
-    static java.util.function.Function<String, java.lang.invoke.MethodHandle> methods(HypergradientProgram hp) {
-        return new hyp.compiler.train.GeneratedMethods(hp.functions());
+    static Function<String, MethodHandle> methods(HypergradientProgram hp) {
+        return new GeneratedMethods(hp.functions());
     }
 }

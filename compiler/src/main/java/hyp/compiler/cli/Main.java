@@ -1,9 +1,13 @@
 package hyp.compiler.cli;
 
+import hyp.compiler.backend.bytecode.CodeTooLargeException;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.Diagnostic;
 import hyp.compiler.diag.InternalCompilerError;
+import hyp.compiler.diag.UsageException;
 import hyp.runtime.kernels.Parallel;
+import hyp.runtime.ops.LoopTrips;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
@@ -13,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hyp", mixinStandardHelpOptions = true, version = "hyp 0.1.0",
         description = "Compiles .hyp files: losses, data, parameters, hyperparameters and optimizers, "
                 + "to JVM code that evaluates them and their derivatives.",
-        subcommands = {EvalCommand.class, CompileCommand.class, GraphCommand.class, CheckCommand.class, HypergradCommand.class, TuneCommand.class, TrainCommand.class, ChainCommand.class, ReversibleBenchCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvalCommand.class, CompileCommand.class, GraphCommand.class, CheckCommand.class, HypergradCommand.class, TuneCommand.class, TrainCommand.class, ChainCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;
@@ -68,7 +72,7 @@ public final class Main implements Runnable {
         } catch (Throwable t) {
             return reportError(t, err);
         } finally {
-            hyp.runtime.ops.LoopTrips.setLimit(hyp.runtime.ops.LoopTrips.DEFAULT_LIMIT); // --max-trips is one run's
+            LoopTrips.setLimit(LoopTrips.DEFAULT_LIMIT); // --max-trips is one run's
         }
     }
 
@@ -159,7 +163,7 @@ public final class Main implements Runnable {
             err.println("hyp: no such file: " + nf.getFile());
             return BAD_INPUT;
         }
-        if (ex instanceof java.io.IOException io) {
+        if (ex instanceof IOException io) {
             err.println("hyp: " + io.getMessage());
             return BAD_INPUT;
         }
@@ -169,7 +173,7 @@ public final class Main implements Runnable {
             err.println("This is a bug in hyp, not in your program. Please report it with the .hyp file.");
             return INTERNAL;
         }
-        if (ex instanceof hyp.compiler.backend.bytecode.CodeTooLargeException big) {
+        if (ex instanceof CodeTooLargeException big) {
             err.println(LoadedProgram.locate(big.function()) + "limit: " + big.getMessage()
                     + "; split the def into smaller defs (long sums, deep expressions and heavy inlining all grow it)");
             return BAD_INPUT;

@@ -1,5 +1,6 @@
 package hyp.compiler.cli;
 
+import hyp.compiler.diag.UsageException;
 import hyp.runtime.data.MnistNpm;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,8 +22,8 @@ import picocli.CommandLine.Parameters;
                 + "(training), Xv, Yv (validation) and Xt, Yt (test); images one row of 784 pixels in [0, 1], "
                 + "labels one-hot rows of 10.")
 final class MnistNpmCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Streams io;
 
     @Parameters(index = "0", paramLabel = "TGZ", description = "the package tarball")
     Path tarball;
@@ -52,8 +54,8 @@ final class MnistNpmCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UsageException("no such file: " + tarball);
         }
-        for (Path p : MnistNpm.write(all, out, train, valid, test, seed, gzip)) spec.commandLine().getOut().println("wrote " + p);
-        spec.commandLine().getOut().println(all.digits().length + " images in the package; " + train + " training, "
+        for (Path p : MnistNpm.write(all, out, train, valid, test, seed, gzip)) io.out().println("wrote " + p);
+        io.out().println(all.digits().length + " images in the package; " + train + " training, "
                 + valid + " validation, " + test + " test (seed " + seed + ")");
         return Main.OK;
     }

@@ -2,6 +2,7 @@ package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.UsageException;
 import hyp.compiler.reverse.ReversibleProgram;
 import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.HypergradientProgram;

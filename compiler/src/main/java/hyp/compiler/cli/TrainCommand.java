@@ -2,7 +2,11 @@ package hyp.compiler.cli;
 
 import hyp.compiler.Pipeline;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.UsageException;
 import hyp.compiler.ir.Function;
+import hyp.compiler.report.Json;
+import hyp.compiler.report.TuneProgress;
+import hyp.compiler.report.TuneTable;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.train.GeneratedMethods;
 import hyp.compiler.train.OptimizerLowering;
@@ -21,7 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,11 +41,11 @@ import picocli.CommandLine.Spec;
         description = "Runs the file's train statement and reports every loss-like def at the initial and the "
                 + "trained parameters.")
 final class TrainCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     TripLimit tripLimit;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Streams io;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
@@ -47,7 +53,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default: the train statement's)")
     Integer steps;
 
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     GlobalValues globals;
 
     @Option(names = "--auc", paramLabel = "DEF:X:Y", description = "also report 1 - the one-vs-rest macro AUC of DEF's "
@@ -59,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = io.out();
         CheckedProgram program = LoadedProgram.check(file);
         List<Decl.Train> trains = program.program().all(Decl.Train.class);
         if (trains.isEmpty()) throw new UsageException(file + " has no train statement ('train PARAM on LOSS by ...')");

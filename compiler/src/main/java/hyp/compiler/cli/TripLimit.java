@@ -1,5 +1,6 @@
 package hyp.compiler.cli;
 
+import hyp.compiler.diag.UsageException;
 import hyp.runtime.ops.LoopTrips;
 import picocli.CommandLine.Option;
 

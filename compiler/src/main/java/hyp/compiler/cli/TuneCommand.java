@@ -1,9 +1,17 @@
 package hyp.compiler.cli;
 
-import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.Pipeline;
 import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.diag.UsageException;
+import hyp.compiler.report.HyperNames;
+import hyp.compiler.report.Json;
+import hyp.compiler.report.ReportDirectory;
+import hyp.compiler.report.ScheduleChart;
+import hyp.compiler.report.TuneHistory;
+import hyp.compiler.report.TuneProgress;
+import hyp.compiler.report.TuneReport;
+import hyp.compiler.report.TuneTable;
 import hyp.compiler.reverse.ReversibleProgram;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.train.ConstantExpr;
@@ -12,17 +20,12 @@ import hyp.compiler.train.HypergradientProgram;
 import hyp.compiler.train.OuterUpdates;
 import hyp.runtime.hyper.GreedyTuner;
 import hyp.runtime.hyper.HypergradientException;
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.hyper.HypergradientStrategy;
-import hyp.runtime.hyper.Implicit;
 import hyp.runtime.hyper.Tuning;
 import hyp.runtime.hyper.TuningResult;
 import hyp.runtime.reverse.Reversible;
 import hyp.runtime.train.CompiledDynamics;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +33,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code hyp tune FILE}: runs the file's tune statement with the seed's greedy, warm-started loop
@@ -42,14 +51,14 @@ import java.util.concurrent.Callable;
         description = "Tunes the hyperparameters of the file's tune statement by hypergradient descent and "
                 + "reports the validation loss and every loss-like def before and after.")
 final class TuneCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
+    @Mixin
     TripLimit tripLimit;
 
     /** Rounds when the tune statement does not say {@code for N rounds}. */
     static final int DEFAULT_ROUNDS = ModelCompiler.DEFAULT_ROUNDS;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Streams io;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hyp file")
     Path file;
@@ -68,23 +77,14 @@ final class TuneCommand implements Callable<Integer> {
                     + "divided by the rounds, rounded up, so the tuning run trains about as long as one training run)")
     Integer stepsPerRound;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     GlobalValues globals;
 
     @Option(names = "--report", paramLabel = "DIR", description = "write history.json, loss.png and hyper.png to DIR")
     Path report;
 
-    @Option(names = "--cg-tolerance", paramLabel = "TOL", defaultValue = "1e-6",
-            description = "implicit: relative residual at which CG stops (default ${DEFAULT-VALUE})")
-    double cgTolerance;
-
-    @Option(names = "--cg-iterations", paramLabel = "N", defaultValue = "1000",
-            description = "implicit: CG iteration cap (default ${DEFAULT-VALUE})")
-    int cgIterations;
-
-    @Option(names = "--damping", paramLabel = "MU", defaultValue = "0",
-            description = "implicit: solve (H + mu I) x = g, for singular or indefinite Hessians (default ${DEFAULT-VALUE})")
-    double damping;
+    @Mixin
+    CgOptions cg = new CgOptions(1e-6);
 
     @Option(names = "--auc", paramLabel = "DEF:X:Y", description = "also report 1 - the one-vs-rest macro AUC of DEF's "
             + "class scores over the rows of data X against labels Y (one-hot rows or class indices)")
@@ -98,7 +98,7 @@ final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        PrintWriter out = io.out(), err = io.err();
         if (rounds != null && rounds < 1) throw new UsageException("--rounds must be >= 1, got " + rounds);
         if (stepsPerRound != null && stepsPerRound < 1) {
             throw new UsageException("--steps-per-round must be >= 1, got " + stepsPerRound);
@@ -115,7 +115,7 @@ final class TuneCommand implements Callable<Integer> {
                     + "use 'hyp hypergrad FILE --method complex'");
         }
 
-        HypergradientProgram hp = Pipeline.derive(program, () -> HypergradientProgram.compile(program));
+        HypergradientProgram hp = ModelCompiler.hypergradientProgram(program);
         Map<String, Object> values = globals.resolve(program);
         ConstantExpr constants = ConstantExpr.of(program, values);
         OuterUpdates.Rule rule = OuterUpdates.resolve(program, tune.by(), constants);
@@ -147,7 +147,7 @@ final class TuneCommand implements Callable<Integer> {
         TuningResult result;
         try {
             result = tuning.run(dynamics, lambda0, history.recording(rule.create(), names.entries()),
-                    () -> hp.objective(dynamics, values, methods), new Implicit.Options(cgTolerance, cgIterations, damping),
+                    () -> hp.objective(dynamics, values, methods), cg.options(),
                     () -> backwards, history);
         } catch (HypergradientException e) {
             String message = e.getMessage();

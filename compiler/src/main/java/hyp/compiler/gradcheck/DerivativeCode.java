@@ -1,12 +1,12 @@
 package hyp.compiler.gradcheck;
 
 import hyp.compiler.ad.ComplexTransform;
-import hyp.compiler.ad.Derivatives;
 import hyp.compiler.backend.bytecode.BytecodeBackend;
 import hyp.compiler.backend.bytecode.GeneratedClassLoader;
 import hyp.compiler.backend.bytecode.Invoker;
 import hyp.compiler.backend.interp.Interpreter;
 import hyp.compiler.ir.Function;
+import hyp.compiler.lower.Derivatives;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -49,7 +49,7 @@ public final class KinkRecorder implements PathRecorder {
 
     @Override
     public void op(Node.Op op, Object[] args, Object result) {
-        Primitive p = op.prim();
+        Primitive p = Primitive.of(op);
         if (SIGN_KINKS.contains(p)) {
             kink(op);
             forEach(args[0], 0.0, this::side);

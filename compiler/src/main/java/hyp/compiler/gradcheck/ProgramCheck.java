@@ -6,6 +6,7 @@ import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.Diagnostic;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Var;
+import hyp.compiler.lower.Derivatives;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +60,7 @@ public record ProgramCheck(List<DefReport> reports, List<String> ignored) {
         for (Var p : f.params()) inputs |= p.type().differentiable();
         if (!inputs) return "has no real or tensor inputs";
         try {
-            hyp.compiler.ad.Derivatives.adjoint(f);
+            Derivatives.adjoint(f);
         } catch (CompileException e) {
             // e.g. the adjoint of a grad(...) taken inside a loop: a stated limitation, not a wrong derivative
             Diagnostic d = e.diagnostics().get(0);

@@ -27,7 +27,7 @@ public final class Inliner {
      * Emits a copy of one node, reading values through {@code rename} (old value to new) and adding the values it
      * defines there.
      */
-    static void copy(IrBuilder b, Map<Var, Var> rename, Node n) {
+    public static void copy(IrBuilder b, Map<Var, Var> rename, Node n) {
         b.add(new Inliner(b, rename).copy(n));
     }
 

@@ -2,8 +2,6 @@ package hyp.compiler.ir;
 
 import hyp.compiler.diag.InternalCompilerError;
 import hyp.compiler.diag.Span;
-import hyp.compiler.prim.Primitive;
-import hyp.compiler.prim.Prims;
 import hyp.compiler.types.ShapeError;
 import hyp.compiler.types.Type;
 import java.util.ArrayDeque;
@@ -20,24 +18,22 @@ import java.util.function.Supplier;
  * arithmetic helpers fold the trivial cases (x·1, x+0, 0·x) so that derivative code stays small.
  */
 public final class IrBuilder {
+    private final Arithmetic arithmetic;
     private final int[] nextId;
     private final Deque<List<Node>> regions = new ArrayDeque<>();
     private final Map<Var, Object> constants = new HashMap<>();
     private Span span;
 
-    public IrBuilder() {
-        this(new int[] {0});
-    }
-
-    /** A builder that shares the id counter of another, so values of both never collide. */
-    private IrBuilder(int[] counter) {
-        this.nextId = counter;
+    /** A builder whose arithmetic helpers emit {@code arithmetic}'s operators. */
+    public IrBuilder(Arithmetic arithmetic) {
+        this.arithmetic = arithmetic;
+        this.nextId = new int[] {0};
         regions.push(new ArrayList<>());
     }
 
     /** A builder continuing the numbering of the values in {@code existing}. */
-    public static IrBuilder after(Function existing) {
-        IrBuilder b = new IrBuilder();
+    public static IrBuilder after(Function existing, Arithmetic arithmetic) {
+        IrBuilder b = new IrBuilder(arithmetic);
         b.nextId[0] = IrWalk.maxId(existing.body()) + 1;
         return b;
     }
@@ -85,7 +81,7 @@ public final class IrBuilder {
         return regions.getLast();
     }
 
-    public Var op(Primitive p, Object attr, Var... args) {
+    public Var op(Operator p, Object attr, Var... args) {
         List<Var> list = Arrays.asList(args);
         Type type;
         try {
@@ -98,7 +94,7 @@ public final class IrBuilder {
         return out;
     }
 
-    public Var op(Primitive p, Var... args) {
+    public Var op(Operator p, Var... args) {
         return op(p, null, args);
     }
 
@@ -143,14 +139,14 @@ public final class IrBuilder {
         if (b == null) return a;
         if (isReal(a, 0) && !b.type().isInt()) return broadcastTo(b, a);
         if (isReal(b, 0) && !a.type().isInt()) return broadcastTo(a, b);
-        return op(Prims.ADD, a, b);
+        return op(arithmetic.add(), a, b);
     }
 
     public Var sub(Var a, Var b) {
         if (b == null) return a;
         if (a == null) return neg(b);
         if (isReal(b, 0)) return broadcastTo(a, b);
-        return op(Prims.SUB, a, b);
+        return op(arithmetic.sub(), a, b);
     }
 
     public Var mul(Var a, Var b) {
@@ -159,36 +155,36 @@ public final class IrBuilder {
         if (isReal(b, 1)) return broadcastTo(a, b);
         if (isReal(a, -1)) return broadcastTo(neg(b), a);
         if (isReal(b, -1)) return broadcastTo(neg(a), b);
-        return op(Prims.MUL, a, b);
+        return op(arithmetic.mul(), a, b);
     }
 
     public Var div(Var a, Var b) {
         if (a == null) return null;
         if (isReal(b, 1)) return broadcastTo(a, b);
-        return op(Prims.DIV, a, b);
+        return op(arithmetic.div(), a, b);
     }
 
     public Var neg(Var a) {
         if (a == null) return null;
         if (constants.get(a) instanceof Double d) return real(-d);
-        return op(Prims.NEG, a);
+        return op(arithmetic.neg(), a);
     }
 
     public Var sum(Var a) {
-        return a.type().isTensor() ? op(Prims.SUM, a) : a;
+        return a.type().isTensor() ? op(arithmetic.sum(), a) : a;
     }
 
     /** v as a value of like's shape: a scalar broadcast over a tensor, otherwise v itself. */
     public Var broadcastTo(Var v, Var like) {
         if (v == null) return null;
-        if (like.type().isTensor() && !v.type().isTensor()) return op(Prims.BROADCAST, v, like);
+        if (like.type().isTensor() && !v.type().isTensor()) return op(arithmetic.broadcast(), v, like);
         return v;
     }
 
     /** The cotangent of an argument of type {@code target} from a result's cotangent (sums out broadcasting). */
     public Var unbroadcast(Var cot, Type target) {
         if (cot == null) return null;
-        if (!target.isTensor() && cot.type().isTensor()) return op(Prims.SUM, cot);
+        if (!target.isTensor() && cot.type().isTensor()) return op(arithmetic.sum(), cot);
         return cot;
     }
 }

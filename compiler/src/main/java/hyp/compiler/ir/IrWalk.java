@@ -1,6 +1,8 @@
 package hyp.compiler.ir;
 
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** Visits every node of a block, nested regions included. */
 public final class IrWalk {
@@ -14,18 +16,18 @@ public final class IrWalk {
     }
 
     /** The regions nested directly in a node, in order. */
-    public static java.util.List<Block> regions(Node n) {
-        if (n instanceof Node.If i) return java.util.List.of(i.then(), i.orElse());
-        if (n instanceof Node.While w) return java.util.List.of(w.cond(), w.body());
-        if (n instanceof Node.For f) return java.util.List.of(f.body());
-        return java.util.List.of();
+    public static List<Block> regions(Node n) {
+        if (n instanceof Node.If i) return List.of(i.then(), i.orElse());
+        if (n instanceof Node.While w) return List.of(w.cond(), w.body());
+        if (n instanceof Node.For f) return List.of(f.body());
+        return List.of();
     }
 
     /**
      * {@code n} with each directly nested region replaced by {@code rewrite} of it; {@code n} itself when every
      * region comes back unchanged (the same object).
      */
-    public static Node mapRegions(Node n, java.util.function.UnaryOperator<Block> rewrite) {
+    public static Node mapRegions(Node n, UnaryOperator<Block> rewrite) {
         if (n instanceof Node.If i) {
             Block t = rewrite.apply(i.then()), e = rewrite.apply(i.orElse());
             return t == i.then() && e == i.orElse() ? n : new Node.If(i.cond(), t, e, i.outs(), i.span());

@@ -1,7 +1,6 @@
 package hyp.compiler.ir;
 
 import hyp.compiler.diag.Span;
-import hyp.compiler.prim.Primitive;
 import java.util.List;
 
 /**
@@ -15,8 +14,8 @@ public sealed interface Node {
     /** Where in the .hyp file this came from (for messages); may be null for generated code. */
     Span span();
 
-    /** {@code out = prim(args)}; {@code attr} holds a primitive's static parameter (an axis, a shape), else null. */
-    record Op(Var out, Primitive prim, List<Var> args, Object attr, Span span) implements Node {
+    /** {@code out = prim(args)}; {@code attr} holds an operator's static parameter (an axis, a shape), else null. */
+    record Op(Var out, Operator prim, List<Var> args, Object attr, Span span) implements Node {
         public Op {
             args = List.copyOf(args);
         }

@@ -7,6 +7,7 @@ import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
 import hyp.compiler.prim.Prims;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class DeadCode {
                 }
                 kept.add(n == now ? n : now);
             }
-            java.util.Collections.reverse(kept);
+            Collections.reverse(kept);
             return new Block(b.params(), kept, b.results());
         }
 

@@ -6,6 +6,7 @@ import hyp.compiler.ir.IrWalk;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
 import hyp.compiler.prim.FusedBody;
+import hyp.compiler.prim.Primitive;
 import hyp.compiler.prim.Prims;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -174,7 +175,7 @@ public final class ElementwiseFusion {
                 operands.add(operand(a, step, args));
             }
             step.put(op.out(), steps.size());
-            steps.add(new FusedBody.Step(op.prim(), operands));
+            steps.add(new FusedBody.Step(Primitive.of(op), operands));
         }
         Node.Op root = members.get(members.size() - 1);
         return new Node.Op(root.out(), Prims.FUSED, new ArrayList<>(args.keySet()), new FusedBody(steps), root.span());

@@ -6,6 +6,7 @@ import hyp.compiler.ir.IrWalk;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
 import hyp.compiler.prim.FusedBody;
+import hyp.compiler.prim.Primitive;
 import hyp.compiler.prim.Prims;
 import hyp.compiler.prim.RowPassBody;
 import hyp.compiler.types.Type;
@@ -101,7 +102,7 @@ public final class RowPassFusion {
                     steps.add(new FusedBody.Step(s.prim(), operands));
                 }
             } else {
-                steps.add(new FusedBody.Step(op.prim(), op.args().stream().map(a -> operand(a, step, chain)).toList()));
+                steps.add(new FusedBody.Step(Primitive.of(op), op.args().stream().map(a -> operand(a, step, chain)).toList()));
             }
             step.put(op.out(), steps.size() - 1);
         }

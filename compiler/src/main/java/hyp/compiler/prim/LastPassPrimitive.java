@@ -3,6 +3,7 @@ package hyp.compiler.prim;
 import hyp.compiler.ir.IrBuilder;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
+import hyp.compiler.types.Type;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ interface LastPassPrimitive extends Primitive {
     String madeBy();
 
     @Override
-    default Emission complexEmission(List<hyp.compiler.types.Type> args, Object attr) {
+    default Emission complexEmission(List<Type> args, Object attr) {
         throw misplaced("complex-step code");
     }
 

@@ -1,5 +1,8 @@
 package hyp.compiler.prim;
 
+import hyp.compiler.ir.Arithmetic;
+import hyp.compiler.ir.IrBuilder;
+import hyp.compiler.ir.Operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,12 +103,15 @@ public final class Prims {
     public static final Primitive ROW_PASS = new RowPass();
 
     /** True for primitives with effects, which no pass may reorder, merge or drop. */
-    public static boolean effectful(Primitive p) {
+    public static boolean effectful(Operator p) {
         return p.effectful();
     }
 
     /** All primitives that transformations see (not {@link #FUSED}, {@link #ROW_PASS}): each has derivative rules. */
     public static final List<Primitive> ALL = List.copyOf(DECLARED);
+
+    /** The operators an {@link IrBuilder}'s arithmetic helpers emit. */
+    public static final Arithmetic ARITHMETIC = new Arithmetic(ADD, SUB, MUL, DIV, NEG, SUM, BROADCAST);
 
     /** The one-argument functions .hyp code calls by name, by their {@link Primitive#surfaceName}. */
     public static final Map<String, Primitive> BY_SURFACE_NAME = ALL.stream()

@@ -1,6 +1,8 @@
 package hyp.compiler.reverse;
 
+import hyp.compiler.check.Typing;
 import hyp.compiler.syntax.Expr;
+import hyp.compiler.types.Type;
 import hyp.runtime.exact.Rational;
 import java.math.BigInteger;
 import java.util.Map;
@@ -18,13 +20,13 @@ final class ExactConstant {
     record Result(Rational value, NotConstant failure) {}
 
     private final Map<String, Expr> settings;
-    private final hyp.compiler.check.Typing typing;
+    private final Typing typing;
 
     /**
      * @param settings the optimizer's settings with the train statement's overrides, by name
      * @param typing   the checked types, which tell a hyper (real) a setting reads from t or a dimension (int)
      */
-    ExactConstant(Map<String, Expr> settings, hyp.compiler.check.Typing typing) {
+    ExactConstant(Map<String, Expr> settings, Typing typing) {
         this.settings = settings;
         this.typing = typing;
     }
@@ -92,7 +94,7 @@ final class ExactConstant {
     /** The first name in e that varies over a run or over tuning: a hyper, or the step number t. */
     private Expr.Name varying(Expr e) {
         if (e instanceof Expr.Name n) {
-            hyp.compiler.types.Type type = typing.type(n);
+            Type type = typing.type(n);
             boolean step = n.name().equals("t") && type != null && type.isInt();
             if (step || type != null && !type.isInt()) return n;
         }

@@ -1,7 +1,7 @@
 package hyp.compiler.reverse;
 
 import hyp.compiler.check.CheckedProgram;
-import hyp.compiler.ir.BlockLowering;
+import hyp.compiler.lower.BlockLowering;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrBuilder;
 import hyp.compiler.ir.Var;

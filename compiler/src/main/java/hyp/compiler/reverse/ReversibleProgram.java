@@ -4,8 +4,12 @@ import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.ir.Function;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.syntax.Expr;
+import hyp.compiler.train.Batching;
 import hyp.compiler.train.HypergradientProgram;
 import hyp.compiler.train.OptimizerProgram;
+import hyp.runtime.Tensor;
+import hyp.runtime.data.Minibatches;
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.reverse.GeneratedIncrements;
 import hyp.runtime.reverse.IncrementFunction;
 import hyp.runtime.reverse.Update;
@@ -30,10 +34,10 @@ public final class ReversibleProgram {
     private final List<Function> functions;
     private final List<String> hypers;
     /** The train statement's batch clause (null: full batch): each step's increments read that step's batch. */
-    private final hyp.compiler.train.Batching batching;
+    private final Batching batching;
 
     private ReversibleProgram(Decl.Optimizer optimizer, StepPlan plan, List<Function> functions, List<String> hypers,
-                              hyp.compiler.train.Batching batching) {
+                              Batching batching) {
         this.optimizer = optimizer;
         this.batching = batching;
         this.plan = plan;
@@ -61,6 +65,20 @@ public final class ReversibleProgram {
      */
     public static void requireInvertible(CheckedProgram program, Decl.Train train, OptimizerProgram compiled) {
         analyse(program, train, compiled);
+    }
+
+    /**
+     * When the tune statement asks for {@code using reversible}, checks that its train statement's step inverts, so
+     * the method fails at compile time, at the statement that breaks it, rather than when it runs.
+     *
+     * @throws hyp.compiler.diag.CompileException at the statement that breaks invertibility, saying why
+     */
+    public static void requireInvertibleIfAsked(CheckedProgram program, HypergradientProgram hp) {
+        Decl.Tune tune = program.program().all(Decl.Tune.class).get(0);
+        if (tune.method() != null
+                && HypergradientMethod.parse(tune.method().name()) instanceof HypergradientMethod.Reversible) {
+            requireInvertible(program, program.program().all(Decl.Train.class).get(0), hp.optimizer);
+        }
     }
 
     private static StepPlan analyse(CheckedProgram program, Decl.Train train, OptimizerProgram compiled) {
@@ -107,7 +125,7 @@ public final class ReversibleProgram {
                                    java.util.function.Function<String, MethodHandle> methods) {
         boolean stops = plan.until() != null;
         int memory = dynamics.stateLayout().count() - (stops ? 1 : 0);
-        hyp.runtime.data.Minibatches batches = batching == null ? null : batching.bind(values);
+        Minibatches batches = batching == null ? null : batching.bind(values);
         List<UpdateGroup> groups = new ArrayList<>();
         for (int g = 0; g < plan.groups().size(); g++) {
             StepPlan.Group group = plan.groups().get(g);
@@ -126,7 +144,7 @@ public final class ReversibleProgram {
     }
 
     private IncrementFunction call(String name, int memory, CompiledDynamics dynamics, Map<String, Object> values,
-                                   hyp.runtime.data.Minibatches batches,
+                                   Minibatches batches,
                                    java.util.function.Function<String, MethodHandle> methods) {
         Function f = functions.stream().filter(fn -> fn.name().equals(name)).findFirst().orElseThrow();
         List<Arguments.Source> sources = new ArrayList<>();
@@ -136,7 +154,7 @@ public final class ReversibleProgram {
             else if (i == memory) sources.add(new Arguments.Step());
             else if (hypers.contains(p)) sources.add(new Arguments.Hyper(hypers.indexOf(p)));
             else if (batches != null && !batches.whole() && batching.rule().data().contains(p)) {
-                sources.add(new Arguments.Batched((hyp.runtime.Tensor) values.get(p), batches));
+                sources.add(new Arguments.Batched((Tensor) values.get(p), batches));
             } else if (values.containsKey(p)) sources.add(new Arguments.Fixed(values.get(p)));
             else throw new IllegalArgumentException("no value for '" + p + "'");
         }

@@ -1,6 +1,7 @@
 package hyp.compiler.syntax;
 
 import hyp.compiler.diag.Span;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Expressions. Every node keeps its span for error messages. */
@@ -9,7 +10,7 @@ public sealed interface Expr {
 
     /** The direct sub-expressions of e, in source order. */
     static List<Expr> children(Expr e) {
-        List<Expr> out = new java.util.ArrayList<>();
+        List<Expr> out = new ArrayList<>();
         if (e instanceof Unary u) out.add(u.operand());
         else if (e instanceof Binary b) {
             out.add(b.left());

@@ -5,6 +5,7 @@ import hyp.compiler.ir.Function;
 import hyp.runtime.Tensor;
 import hyp.runtime.complex.Complex;
 import hyp.runtime.complex.ComplexTensor;
+import hyp.runtime.data.Minibatches;
 import hyp.runtime.hyper.Hypergradient;
 import hyp.runtime.hyper.HypergradientException;
 import hyp.runtime.hyper.Memory;
@@ -12,6 +13,7 @@ import hyp.runtime.hyper.Work;
 import hyp.runtime.train.Arguments;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +72,7 @@ public final class ComplexStepHypergradient {
                 entries.add(h);
             }
         }
-        hyp.runtime.data.Minibatches batches = program.optimizer.minibatches(values);
+        Minibatches batches = program.optimizer.minibatches(values);
         Calls calls = new Calls(complexArguments(program.init, values, batches),
                 complexArguments(program.step, values, batches), complexArguments(program.outer, values, null));
         double[] gradient = new double[entries.size()];
@@ -100,7 +102,7 @@ public final class ComplexStepHypergradient {
     private record Run(Complex loss, long steps) {}
 
     private List<Arguments.Source> complexArguments(Function f, Map<String, Object> values,
-                                                    hyp.runtime.data.Minibatches batches) {
+                                                    Minibatches batches) {
         List<Arguments.Source> out = new ArrayList<>();
         for (int i = 0; i < f.params().size(); i++) {
             Arguments.Source s = program.source(f, i, values, batches);
@@ -133,7 +135,7 @@ public final class ComplexStepHypergradient {
         for (int t = 1; t <= steps; t++) {
             Object[] r = results(invoke(step, arguments(calls.step, state, t, hypers)));
             taken++;
-            state = java.util.Arrays.copyOf(r, count);
+            state = Arrays.copyOf(r, count);
             for (int s = 0; s < count; s++) requireFinite(state[s], entry, "state '" + program.optimizer.state().get(s) + "' after step " + t);
             // Once the until rule holds the step keeps its state, so the remaining steps change nothing.
             if ((Boolean) r[count]) break;

@@ -7,10 +7,11 @@ import hyp.compiler.ir.Function;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** IR functions compiled to one bytecode class in memory; finds each generated method by function name. */
 public final class GeneratedMethods implements java.util.function.Function<String, MethodHandle> {
-    private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger COUNTER = new AtomicInteger();
     private final Class<?> generated;
 
     public GeneratedMethods(List<Function> functions) {

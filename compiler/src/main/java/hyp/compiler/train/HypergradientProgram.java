@@ -1,20 +1,23 @@
 package hyp.compiler.train;
 
-import hyp.runtime.hyper.HypergradientMethod;
-import hyp.compiler.ad.Derivatives;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.CompileException;
+import hyp.compiler.diag.Span;
 import hyp.compiler.ir.Function;
-import hyp.compiler.ir.Lowering;
 import hyp.compiler.ir.Var;
+import hyp.compiler.lower.Derivatives;
+import hyp.compiler.lower.Lowering;
 import hyp.compiler.syntax.Decl;
+import hyp.runtime.Tensor;
 import hyp.runtime.data.Minibatches;
 import hyp.runtime.train.Arguments;
 import hyp.runtime.train.CompiledDynamics;
+import hyp.runtime.train.CompiledObjective;
 import hyp.runtime.train.GeneratedCall;
 import hyp.runtime.train.Layout;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +62,7 @@ public final class HypergradientProgram {
             wAndHypers[i] = wOnly[i] || hypers.contains(name);
         }
         this.lossGradient = rename(Derivatives.adjoint(loss, wOnly), "loss_gradient");
-        boolean[] tangentOfW = java.util.Arrays.copyOf(wOnly, loss.params().size() + 1);
+        boolean[] tangentOfW = Arrays.copyOf(wOnly, loss.params().size() + 1);
         Function second = Derivatives.tangent(Derivatives.adjoint(loss, wAndHypers), tangentOfW);
         int hyperBars = 0;
         for (int i = 0; i < wOnly.length; i++) if (wAndHypers[i] && !wOnly[i]) hyperBars++;
@@ -71,15 +74,11 @@ public final class HypergradientProgram {
         List<Decl.Tune> tunes = program.program().all(Decl.Tune.class);
         List<Decl.Train> trains = program.program().all(Decl.Train.class);
         if (tunes.isEmpty() || trains.isEmpty()) {
-            throw CompileException.at(hyp.compiler.diag.Span.of(program.program().source(), 1, 1, 1),
+            throw CompileException.at(Span.of(program.program().source(), 1, 1, 1),
                     "a hypergradient needs a train statement and a tune statement");
         }
         Decl.Tune tune = tunes.get(0);
         OptimizerProgram opt = OptimizerLowering.lower(program, trains.get(0));
-        if (tune.method() != null
-                && HypergradientMethod.parse(tune.method().name()) instanceof HypergradientMethod.Reversible) {
-            hyp.compiler.reverse.ReversibleProgram.requireInvertible(program, trains.get(0), opt);
-        }
         List<String> hypers = tune.targets().stream().map(t -> t.name()).toList();
         ParamPacking packing = ParamPacking.of(program, trains.get(0));
         Function outer = packing.wrap(Lowering.lower(program, tune.loss().name()));
@@ -153,7 +152,7 @@ public final class HypergradientProgram {
     }
 
     /** The inner objective for implicit differentiation at the trained parameter (state entry 0). */
-    public hyp.runtime.train.CompiledObjective objective(CompiledDynamics dynamics, Map<String, Object> given,
+    public CompiledObjective objective(CompiledDynamics dynamics, Map<String, Object> given,
                                                           java.util.function.Function<String, MethodHandle> methods) {
         Map<String, Object> values = packing.pack(given);
         Layout w = new Layout(List.of(optimizer.param()), List.of(dynamics.stateLayout().shapes().get(0)));
@@ -161,7 +160,7 @@ public final class HypergradientProgram {
         for (String name : loss.paramNames()) {
             if (hypers.contains(name)) order.add(hypers.indexOf(name));
         }
-        return new hyp.runtime.train.CompiledObjective(w, dynamics.hyperLayout(),
+        return new CompiledObjective(w, dynamics.hyperLayout(),
                 call(methods, lossGradient, loss, values, null, 2, List.of()),
                 call(methods, lossSecondOrder, loss, values, null, 0, List.of()),
                 call(methods, outer, outer, values, null, 0, List.of()),
@@ -218,7 +217,7 @@ public final class HypergradientProgram {
     Arguments.Source source(Function f, int i, Map<String, Object> values, Minibatches batches) {
         Arguments.Source s = source(f, i, values);
         if (batches == null || !batched(f, f.paramNames().get(i)) || batches.whole()) return s;
-        return new Arguments.Batched((hyp.runtime.Tensor) ((Arguments.Fixed) s).value(), batches);
+        return new Arguments.Batched((Tensor) ((Arguments.Fixed) s).value(), batches);
     }
 
     /**

@@ -1,26 +1,31 @@
 package hyp.compiler.train;
 
-import hyp.compiler.ad.Derivatives;
 import hyp.compiler.check.CheckedProgram;
+import hyp.compiler.check.Global;
 import hyp.compiler.check.StepIndex;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.ir.Block;
-import hyp.compiler.ir.BlockLowering;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Inliner;
 import hyp.compiler.ir.IrBuilder;
-import hyp.compiler.ir.Lowering;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
+import hyp.compiler.lower.BlockLowering;
+import hyp.compiler.lower.Derivatives;
+import hyp.compiler.lower.Lowering;
 import hyp.compiler.opt.Simplify;
 import hyp.compiler.prim.Prims;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.syntax.Expr;
 import hyp.compiler.types.Type;
+import hyp.runtime.train.ScheduleRead;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Compiles a {@code train} statement: the optimizer's init and step blocks become IR functions over the
@@ -75,35 +80,35 @@ public final class OptimizerLowering {
 
     /** The hypers a train statement's start and settings read, in order of appearance: they shape the run itself. */
     public static List<String> runHypers(CheckedProgram program, Decl.Train train) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         if (train.start() != null) hypersIn(program, train.start(), out);
         for (Decl.Setting s : train.by().settings()) hypersIn(program, s.value(), out);
         return List.copyOf(out);
     }
 
     /** The settings' reads of a hyper at index t + c, checked against the hyper's size before each run. */
-    static List<hyp.runtime.train.ScheduleRead> scheduleReads(CheckedProgram program, Decl.Train train) {
-        List<hyp.runtime.train.ScheduleRead> out = new ArrayList<>();
+    static List<ScheduleRead> scheduleReads(CheckedProgram program, Decl.Train train) {
+        List<ScheduleRead> out = new ArrayList<>();
         for (Decl.Setting s : train.by().settings()) scheduleReads(program, s.value(), out);
         return List.copyOf(out);
     }
 
-    private static void scheduleReads(CheckedProgram program, Expr e, List<hyp.runtime.train.ScheduleRead> out) {
+    private static void scheduleReads(CheckedProgram program, Expr e, List<ScheduleRead> out) {
         for (Expr c : Expr.children(e)) scheduleReads(program, c, out);
         if (!(e instanceof Expr.Index ix) || !(ix.target() instanceof Expr.Name n)) return;
-        hyp.compiler.check.Global g = program.globals().get(n.name());
+        Global g = program.globals().get(n.name());
         if (g == null || g.kind() != Decl.VarKind.HYPER) return;
         for (int k = 0; k < ix.indices().size(); k++) {
             Integer offset = ix.indices().get(k) instanceof Expr.Point p ? StepIndex.offset(p.at()) : null;
             if (offset != null) {
-                out.add(new hyp.runtime.train.ScheduleRead(n.name(), k, offset, ix.span().location() + ": '" + ix.span().text() + "'"));
+                out.add(new ScheduleRead(n.name(), k, offset, ix.span().location() + ": '" + ix.span().text() + "'"));
             }
         }
     }
 
-    private static void hypersIn(CheckedProgram program, Expr e, java.util.Set<String> out) {
+    private static void hypersIn(CheckedProgram program, Expr e, Set<String> out) {
         if (e instanceof Expr.Name n && !n.name().equals("t")) {
-            hyp.compiler.check.Global g = program.globals().get(n.name());
+            Global g = program.globals().get(n.name());
             if (g != null && g.kind() == Decl.VarKind.HYPER) out.add(n.name());
         }
         for (Expr c : Expr.children(e)) hypersIn(program, c, out);
@@ -116,7 +121,7 @@ public final class OptimizerLowering {
     private OptimizerProgram run() {
         Type wType = packing.type();
         // init: (w0, context...) -> (state...)
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         List<Var> params = new ArrayList<>();
         Var w0 = b.fresh(wType, param);
         params.add(w0);
@@ -142,7 +147,7 @@ public final class OptimizerLowering {
         Function init = function(optimizer.name().name() + "_init", b, lowering, params, names(param), initResults);
 
         // step: (state..., t, context...) -> (state'..., stop)
-        IrBuilder sb = new IrBuilder();
+        IrBuilder sb = new IrBuilder(Prims.ARITHMETIC);
         List<Var> stepParams = new ArrayList<>();
         for (int k = 0; k < state.size(); k++) {
             Var v = sb.fresh(initResults.get(k).type(), state.get(k));
@@ -204,8 +209,8 @@ public final class OptimizerLowering {
          * Emits the part into {@code b} from {@code env}: the settings, the memory state by the optimizer's names
          * (w first) and t. {@code grad} and {@code loss} give grad(x) and loss(x) of the training loss.
          */
-        List<Var> lower(IrBuilder b, BlockLowering lowering, Map<String, Var> env, java.util.function.UnaryOperator<Var> grad,
-                        java.util.function.UnaryOperator<Var> loss);
+        List<Var> lower(IrBuilder b, BlockLowering lowering, Map<String, Var> env, UnaryOperator<Var> grad,
+                        UnaryOperator<Var> loss);
     }
 
     /**
@@ -221,7 +226,7 @@ public final class OptimizerLowering {
     }
 
     private Function stepPart(OptimizerProgram compiled, String name, StepPart part) {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         int memory = compiled.state().size() - (optimizer.until() != null ? 1 : 0);
         List<Var> params = new ArrayList<>();
         for (int k = 0; k < memory; k++) params.add(b.fresh(compiled.step().params().get(k).type(), compiled.state().get(k)));

@@ -1,6 +1,8 @@
 package hyp.compiler.train;
 
+import hyp.compiler.diag.CompileException;
 import hyp.compiler.ir.Function;
+import hyp.runtime.data.Minibatches;
 import hyp.runtime.train.ScheduleRead;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +26,12 @@ public record OptimizerProgram(String param, List<String> state, Function init, 
         try {
             return batching.rule().steps(steps, batching.bind(values));
         } catch (IllegalArgumentException e) {
-            throw hyp.compiler.diag.CompileException.at(batching.span(), e.getMessage());
+            throw CompileException.at(batching.span(), e.getMessage());
         }
     }
 
     /** The batches for these data values, or null when the statement has no batch clause. */
-    public hyp.runtime.data.Minibatches minibatches(Map<String, Object> values) {
+    public Minibatches minibatches(Map<String, Object> values) {
         return batching == null ? null : batching.bind(values);
     }
 

@@ -109,7 +109,7 @@ public final class ParamPacking {
      */
     public Function wrap(Function f) {
         if (!packed()) return f;
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Var w = b.fresh(type, name);
         List<Var> params = new ArrayList<>(List.of(w));
         List<String> names = new ArrayList<>(List.of(name));

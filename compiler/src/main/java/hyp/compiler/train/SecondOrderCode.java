@@ -7,6 +7,7 @@ import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
 import hyp.compiler.opt.DeadCode;
 import hyp.compiler.prim.Prims;
+import hyp.compiler.types.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,14 +24,14 @@ final class SecondOrderCode {
 
     /** {@code f} with results before {@code firstKept} replaced by zeros. */
     static Function tangentsOnly(Function f, int firstKept) {
-        IrBuilder b = IrBuilder.after(f);
+        IrBuilder b = IrBuilder.after(f, Prims.ARITHMETIC);
         List<Node> nodes = new ArrayList<>(f.body().nodes());
         List<Var> results = new ArrayList<>(f.body().results());
         Var zero = null;
         for (int k = 0; k < firstKept && k < results.size(); k++) {
             Var r = results.get(k);
             if (zero == null) {
-                zero = b.fresh(hyp.compiler.types.Type.REAL, null);
+                zero = b.fresh(Type.REAL, null);
                 nodes.add(new Node.Const(zero, 0.0, null));
             }
             if (r.type().isReal()) {

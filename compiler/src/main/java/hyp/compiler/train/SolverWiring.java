@@ -1,23 +1,24 @@
 package hyp.compiler.train;
 
-import hyp.runtime.hyper.HypergradientMethod;
 import hyp.compiler.backend.bytecode.JavaNames;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.check.Checker;
 import hyp.compiler.check.Global;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.ir.Function;
-import hyp.compiler.reverse.ReversibleProgram;
-import hyp.compiler.reverse.ReversibleWiring;
 import hyp.compiler.syntax.Decl;
 import hyp.compiler.syntax.Expr;
 import hyp.compiler.types.Type;
 import hyp.runtime.embed.OuterRule;
+import hyp.runtime.hyper.HypergradientMethod;
 import hyp.runtime.train.Arguments;
+import hyp.runtime.train.BatchRule;
+import hyp.runtime.train.ScheduleRead;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -42,12 +43,12 @@ public final class SolverWiring {
      * @param trainingClass the class {@code hp.functions()} are compiled to
      * @param method        the tune statement's method
      * @param rule          its outer update rule, settings resolved
-     * @param reversible    the train statement's step compiled for running backwards, or null when it cannot be
-     *                      inverted (the jar then has no reversible part)
-     * @param reversibleClass the class {@code reversible.functions()} are compiled to (unused when it is null)
+     * @param reversible    the wiring of the train statement's step compiled for running backwards (written by
+     *                      {@code hyp.compiler.reverse.ReversibleWiring}), empty when the step cannot be inverted
+     *                      (the jar then has no reversible part)
      */
     public static byte[] write(CheckedProgram program, HypergradientProgram hp, String trainingClass,
-                               HypergradientMethod method, int rounds, OuterRule rule, ReversibleProgram reversible, String reversibleClass) {
+                               HypergradientMethod method, int rounds, OuterRule rule, Properties reversible) {
         SolverWiring w = new SolverWiring(hp);
         Properties p = w.p;
         p.setProperty("format", "1");
@@ -62,7 +63,7 @@ public final class SolverWiring {
         p.setProperty("train.targets", String.join(",", hp.packing.targets()));
         p.setProperty("train.steps", Integer.toString(hp.optimizer.steps()));
         if (hp.optimizer.batching() != null) {
-            hyp.runtime.train.BatchRule b = hp.optimizer.batching().rule();
+            BatchRule b = hp.optimizer.batching().rule();
             p.setProperty("train.batch.dim", b.dimension());
             p.setProperty("train.batch.data", String.join(",", b.data()));
             p.setProperty("train.batch.size", Integer.toString(b.size()));
@@ -71,12 +72,10 @@ public final class SolverWiring {
         }
         p.setProperty("train.state", String.join(",", hp.optimizer.state()));
         p.setProperty("train.optimizer", program.program().all(Decl.Train.class).get(0).by().name().name());
-        if (reversible != null) {
-            ReversibleWiring.write(p, reversible, hp.optimizer.state(), hp.hypers, reversibleClass);
-        }
+        p.putAll(reversible);
         p.setProperty("tune.hypers", String.join(",", hp.hypers));
         p.setProperty("tune.runHypers", String.join(",", hp.runHypers));
-        List<hyp.runtime.train.ScheduleRead> schedules = hp.optimizer.schedules();
+        List<ScheduleRead> schedules = hp.optimizer.schedules();
         p.setProperty("train.schedules", Integer.toString(schedules.size()));
         for (int k = 0; k < schedules.size(); k++) {
             String key = "train.schedule." + k + ".";
@@ -185,7 +184,7 @@ public final class SolverWiring {
             throw new IllegalStateException(e);
         }
         List<String> lines = new ArrayList<>(out.toString().lines().filter(l -> !l.startsWith("#")).toList());
-        java.util.Collections.sort(lines);
+        Collections.sort(lines);
         return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 }

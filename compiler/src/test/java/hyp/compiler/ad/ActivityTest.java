@@ -9,6 +9,7 @@ import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrWalk;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
+import hyp.compiler.lower.Derivatives;
 import hyp.runtime.Tensor;
 import java.util.ArrayList;
 import java.util.List;

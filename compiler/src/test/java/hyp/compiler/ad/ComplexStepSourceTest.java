@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hyp.compiler.gradcheck.ComplexStep;
 import hyp.compiler.ir.Function;
 import hyp.runtime.ops.Scalars;
 import java.util.Arrays;

@@ -2,6 +2,7 @@ package hyp.compiler.ad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import hyp.compiler.gradcheck.ComplexStep;
 import hyp.compiler.ir.Function;
 import hyp.runtime.Tensor;
 import hyp.runtime.ops.Products;

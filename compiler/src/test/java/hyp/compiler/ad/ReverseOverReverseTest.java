@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hyp.compiler.backend.interp.Interpreter;
 import hyp.compiler.diag.CompileException;
+import hyp.compiler.gradcheck.ComplexStep;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrWalk;
 import hyp.compiler.ir.Node;
+import hyp.compiler.lower.Derivatives;
 import hyp.compiler.prim.Prims;
 import hyp.runtime.Tensor;
 import java.util.ArrayList;

@@ -58,7 +58,7 @@ class CheckCommandTest {
 
     /** f(x: real[3], a: real) = sum(exp(x) * a) with the given exp. */
     private static Function withExp(Primitive exp) {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         List<Var> params = List.of(b.fresh(Type.tensor(Dim.named("n")), "x"), b.fresh(Type.REAL, "a"));
         Block body = b.block(params, () -> List.of(b.op(Prims.SUM, b.mul(b.op(exp, params.get(0)), params.get(1)))));
         return new Function("f", List.of("x", "a"), body);

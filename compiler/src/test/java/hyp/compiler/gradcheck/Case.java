@@ -5,6 +5,7 @@ import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrBuilder;
 import hyp.compiler.ir.Var;
 import hyp.compiler.prim.Primitive;
+import hyp.compiler.prim.Prims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,7 +22,7 @@ record Case(Primitive prim, Object attr, List<Arg> args) {
 
     /** The def: one parameter per non-literal argument; literals become constants in its body. */
     Function function() {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         List<Var> params = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Arg a : args) {

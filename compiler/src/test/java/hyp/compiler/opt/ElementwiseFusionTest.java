@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hyp.compiler.Pipeline;
-import hyp.compiler.ad.Derivatives;
 import hyp.compiler.backend.bytecode.BytecodeBackend;
 import hyp.compiler.backend.bytecode.GeneratedClassLoader;
 import hyp.compiler.backend.bytecode.Invoker;
@@ -17,6 +16,7 @@ import hyp.compiler.diag.SourceFile;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrWalk;
 import hyp.compiler.ir.Node;
+import hyp.compiler.lower.Derivatives;
 import hyp.compiler.prim.FusedBody;
 import hyp.compiler.prim.Prims;
 import hyp.compiler.types.Type;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hyp.compiler.Pipeline;
-import hyp.compiler.ad.Derivatives;
 import hyp.compiler.backend.bytecode.BytecodeBackend;
 import hyp.compiler.backend.bytecode.GeneratedClassLoader;
 import hyp.compiler.backend.bytecode.Invoker;
@@ -16,6 +15,7 @@ import hyp.compiler.diag.SourceFile;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrWalk;
 import hyp.compiler.ir.Node;
+import hyp.compiler.lower.Derivatives;
 import hyp.compiler.prim.Prims;
 import hyp.compiler.types.Type;
 import hyp.runtime.Tensor;
@@ -74,7 +74,7 @@ class RowPassFusionTest {
     void aHessianVectorProductThatReturnsItsValuesKeepsTheirProducts() {
         Function hvp = Derivatives.hessianVector(def("logistic"));
         Function rows = BackEndPasses.run(hvp);
-        assertEquals(2, count(rows, Prims.ROW_PASS), hyp.compiler.ir.IrPrinter.print(rows));
+        assertEquals(2, count(rows, Prims.ROW_PASS), hyp.compiler.report.IrPrinter.print(rows));
         // the two row passes replace the two transposed products over X; X w and X v stay, as the function also
         // returns the loss value and its tangent: four passes over X instead of six
         assertEquals(6, count(ElementwiseFusion.run(hvp), Prims.MATMUL));

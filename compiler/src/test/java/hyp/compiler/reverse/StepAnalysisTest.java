@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hyp.compiler.Pipeline;
 import hyp.compiler.StandardLibrary;
+import hyp.compiler.build.ModelCompiler;
 import hyp.compiler.diag.CompileException;
 import hyp.compiler.diag.Diagnostic;
 import hyp.compiler.diag.SourceFile;
@@ -162,10 +163,10 @@ class StepAnalysisTest {
     void usingReversibleChecksTheStepWhenTheProgramIsCompiled() {
         String program = Setup.PROBLEM.formatted("", "gd_armijo").replace("for 10 rounds", "for 10 rounds using reversible");
         var checked = Pipeline.check(new SourceFile("t.hyp", program));
-        CompileException e = assertThrows(CompileException.class, () -> HypergradientProgram.compile(checked));
+        CompileException e = assertThrows(CompileException.class, () -> ModelCompiler.hypergradientProgram(checked));
         assertTrue(e.getMessage().contains("data-dependent"), e.getMessage());
         String fine = Setup.PROBLEM.formatted("", "adam").replace("for 10 rounds", "for 10 rounds using reversible");
-        assertDoesNotThrow(() -> HypergradientProgram.compile(Pipeline.check(new SourceFile("t.hyp", fine))));
+        assertDoesNotThrow(() -> ModelCompiler.hypergradientProgram(Pipeline.check(new SourceFile("t.hyp", fine))));
     }
 
     /** The line in t.hyp of line {@code k} (1-based) of the declarations put into the problem. */

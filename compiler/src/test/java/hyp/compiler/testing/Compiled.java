@@ -1,7 +1,6 @@
 package hyp.compiler.testing;
 
 import hyp.compiler.Pipeline;
-import hyp.compiler.ad.Derivatives;
 import hyp.compiler.backend.bytecode.BytecodeBackend;
 import hyp.compiler.backend.bytecode.GeneratedClassLoader;
 import hyp.compiler.backend.bytecode.Invoker;
@@ -9,6 +8,7 @@ import hyp.compiler.backend.bytecode.Verification;
 import hyp.compiler.check.CheckedProgram;
 import hyp.compiler.diag.SourceFile;
 import hyp.compiler.ir.Function;
+import hyp.compiler.lower.Derivatives;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -29,7 +30,7 @@ public final class IdxReader {
 
     /** Whether a file name says IDX: {@code ...idxN-ubyte}, {@code ...idxN-ubyte.gz}, {@code .idx} or {@code .idx.gz}. */
     public static boolean isIdx(String fileName) {
-        String n = fileName.toLowerCase(java.util.Locale.ROOT);
+        String n = fileName.toLowerCase(Locale.ROOT);
         if (n.endsWith(".gz")) n = n.substring(0, n.length() - 3);
         return n.endsWith(".idx") || n.matches(".*idx[0-9]+-ubyte");
     }

@@ -1,6 +1,7 @@
 package hyp.runtime.data;
 
 import hyp.runtime.Tensor;
+import java.util.Arrays;
 
 /**
  * Which rows of a training set each optimizer step reads: the set of {@code rows} examples is shuffled once per
@@ -66,8 +67,8 @@ public final class Minibatches {
         int[] order = order(epoch);
         int from = b * size;
         int to = Math.min(from + size, rows);
-        int[] out = java.util.Arrays.copyOfRange(order, from, to);
-        java.util.Arrays.sort(out);
+        int[] out = Arrays.copyOfRange(order, from, to);
+        Arrays.sort(out);
         return out;
     }
 
@@ -75,7 +76,7 @@ public final class Minibatches {
     public Tensor take(Tensor full, int t) {
         if (full.rank() < 1 || full.shape[0] != rows) {
             throw new IllegalArgumentException("minibatch: expected " + rows + " rows, got shape "
-                    + java.util.Arrays.toString(full.shape));
+                    + Arrays.toString(full.shape));
         }
         if (whole()) return full;
         int[] picked = rows(t);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class MnistNpm {
                         + PIXELS + "-pixel images");
             }
             for (int i = 0; i < pixels.length / PIXELS; i++) {
-                images.add(java.util.Arrays.copyOfRange(pixels, i * PIXELS, (i + 1) * PIXELS));
+                images.add(Arrays.copyOfRange(pixels, i * PIXELS, (i + 1) * PIXELS));
                 digits.add(d);
             }
         }

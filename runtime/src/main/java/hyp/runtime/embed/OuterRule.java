@@ -3,6 +3,7 @@ package hyp.runtime.embed;
 import hyp.runtime.hyper.AdamUpdate;
 import hyp.runtime.hyper.OuterUpdate;
 import hyp.runtime.hyper.SgdUpdate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  */
 public record OuterRule(String name, Map<String, Double> settings) {
     public OuterRule {
-        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     /** A fresh update (each carries its own moments). */

@@ -1,5 +1,6 @@
 package hyp.runtime.embed;
 
+import hyp.runtime.data.Minibatches;
 import hyp.runtime.exact.Rational;
 import hyp.runtime.reverse.GeneratedIncrements;
 import hyp.runtime.reverse.IncrementFunction;
@@ -82,7 +83,7 @@ public record ReversiblePlan(String className, List<Group> groups, boolean stops
      * {@code generated} (the class named {@link #className}) with its fixed arguments taken from {@code values}.
      */
     UpdateSequence sequence(Class<?> generated, CompiledDynamics dynamics, Map<String, Object> values,
-                            hyp.runtime.data.Minibatches batches) {
+                            Minibatches batches) {
         List<UpdateGroup> out = new ArrayList<>();
         for (Group g : groups) {
             out.add(new UpdateGroup(g.updates(), increments(g.increments(), generated, dynamics, values, batches), g.yieldsStop()));
@@ -93,7 +94,7 @@ public record ReversiblePlan(String className, List<Group> groups, boolean stops
     }
 
     private static IncrementFunction increments(CallPlan plan, Class<?> generated, CompiledDynamics dynamics,
-                                                Map<String, Object> values, hyp.runtime.data.Minibatches batches) {
+                                                Map<String, Object> values, Minibatches batches) {
         return new GeneratedIncrements(plan.handle(generated), plan.sources(values, batches), dynamics.stateLayout(),
                 dynamics.hyperLayout());
     }

@@ -161,7 +161,7 @@ public final class Solver {
             count *= n;
         }
         if (count != values.length) {
-            throw new IllegalArgumentException(kind + " '" + name + "': shape " + java.util.Arrays.toString(shape)
+            throw new IllegalArgumentException(kind + " '" + name + "': shape " + Arrays.toString(shape)
                     + (count < 0 ? " has a negative size" : " holds " + count + " numbers") + " but " + values.length
                     + " were given");
         }

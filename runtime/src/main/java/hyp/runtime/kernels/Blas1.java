@@ -1,5 +1,7 @@
 package hyp.runtime.kernels;
 
+import java.util.Arrays;
+
 /**
  * Level-1 kernels on contiguous slices of {@code double[]}. Every method works for any length
  * including 0; the part that does not fill a whole vector is done by a scalar loop that uses
@@ -67,7 +69,7 @@ public final class Blas1 {
 
     /** Sets {@code n} elements from {@code off} to {@code v}. */
     public static void fill(double[] x, int off, int n, double v) {
-        java.util.Arrays.fill(x, off, off + n, v);
+        Arrays.fill(x, off, off + n, v);
     }
 
     /** Σ x[i] over the first {@code n} elements. */

@@ -3,6 +3,8 @@ package hyp.runtime.kernels;
 import static hyp.runtime.kernels.GemmKernel.MR;
 import static hyp.runtime.kernels.GemmKernel.NR;
 
+import java.util.Arrays;
+
 /**
  * Dense matrix products on row-major {@code double[]}: C = op(A)·op(B) or C += op(A)·op(B), where
  * op is the identity or the transpose. All sizes are given as (m, k, n): op(A) is m × k, op(B) is
@@ -66,7 +68,7 @@ public final class MatMul {
         if (k == 0) {
             if (!accumulate) {
                 for (int i = 0; i < m; i++) {
-                    java.util.Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0.0);
+                    Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0.0);
                 }
             }
             return;

@@ -1,6 +1,7 @@
 package hyp.runtime.ops;
 
 import hyp.runtime.Tensor;
+import java.util.Arrays;
 
 /** Reading parts of tensors, and the adjoints that write a part back into zeros. */
 public final class Indexing {
@@ -18,7 +19,7 @@ public final class Indexing {
     public static Tensor row(Tensor x, int i) {
         check(x, 0, i);
         int inner = x.data.length / Math.max(1, x.shape[0]);
-        int[] shape = java.util.Arrays.copyOfRange(x.shape, 1, x.shape.length);
+        int[] shape = Arrays.copyOfRange(x.shape, 1, x.shape.length);
         double[] r = new double[inner];
         System.arraycopy(x.data, i * inner, r, 0, inner);
         return new Tensor(r, shape);

@@ -2,6 +2,7 @@ package hyp.runtime.ops;
 
 import hyp.runtime.Tensor;
 import hyp.runtime.kernels.MatVec;
+import java.util.Arrays;
 
 /**
  * The driver of a compiler-fused row pass {@code g = Xᵀ f(X u₁, …, X uₖ, …)}: X (n × d) is walked once, in blocks
@@ -70,7 +71,7 @@ public final class RowBlocks {
     /** The elements of a tensor read row by row, checked to have one element per row of X. */
     public double[] rows(Tensor t) {
         if (t.rank() != 1 || t.shape[0] != n) {
-            throw new ShapeMismatchException("vecmat: shapes " + java.util.Arrays.toString(t.shape) + " and [" + n
+            throw new ShapeMismatchException("vecmat: shapes " + Arrays.toString(t.shape) + " and [" + n
                     + "] differ (one element per row of the " + n + " x " + d + " matrix)");
         }
         return t.data;

@@ -1,5 +1,7 @@
 package hyp.runtime.ops;
 
+import hyp.runtime.kernels.ElementWise;
+
 /** Scalar functions that java.lang.Math lacks, in numerically stable forms. Generated code calls these. */
 public final class Scalars {
     private Scalars() {}
@@ -10,7 +12,7 @@ public final class Scalars {
     }
 
     public static double sigmoid(double x) {
-        return hyp.runtime.kernels.ElementWise.sigmoid(x);
+        return ElementWise.sigmoid(x);
     }
 
     /** log(1 + e^x) without overflow for large x or loss of precision for very negative x. */

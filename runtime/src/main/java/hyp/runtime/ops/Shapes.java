@@ -1,6 +1,7 @@
 package hyp.runtime.ops;
 
 import hyp.runtime.Tensor;
+import java.util.Arrays;
 
 /** Tensors made from scalars: constant fills and stacking. */
 public final class Shapes {
@@ -74,7 +75,7 @@ public final class Shapes {
         }
         if (count != x.data.length) {
             throw new ShapeMismatchException("reshape: " + x.data.length + " entries of shape "
-                    + java.util.Arrays.toString(x.shape) + " do not fill shape " + java.util.Arrays.toString(shape));
+                    + Arrays.toString(x.shape) + " do not fill shape " + Arrays.toString(shape));
         }
         return new Tensor(x.data.clone(), shape);
     }

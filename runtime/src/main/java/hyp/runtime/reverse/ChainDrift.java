@@ -1,5 +1,7 @@
 package hyp.runtime.reverse;
 
+import java.util.Arrays;
+
 /**
  * Runs a chain forward T steps, keeping every state (this is a diagnostic, not a strategy), then backwards
  * with the step's inverse, and measures how far each recovered s_t is from the true one: the seed's figure
@@ -55,7 +57,7 @@ public final class ChainDrift {
         double[] view = new double[seq.state().size()];
         for (int t = 0; ; t++) {
             step.view(view);
-            truth[t] = java.util.Arrays.copyOf(view, n);
+            truth[t] = Arrays.copyOf(view, n);
             if (t == steps) break;
             step.forward();
         }

@@ -1,5 +1,7 @@
 package hyp.runtime.train;
 
+import hyp.runtime.Tensor;
+import hyp.runtime.data.Minibatches;
 import java.util.List;
 
 /**
@@ -21,8 +23,8 @@ public record Arguments(List<Source> sources) {
      * A data tensor cut into minibatches: step number t (1 for the first step) reads batch t − 1 of
      * {@code batches}; init (step number 0) reads the first batch, the one step 1 reads.
      */
-    public record Batched(hyp.runtime.Tensor value, hyp.runtime.data.Minibatches batches) implements Source {
-        public hyp.runtime.Tensor at(int step) {
+    public record Batched(Tensor value, Minibatches batches) implements Source {
+        public Tensor at(int step) {
             return batches.take(value, Math.max(step, 1) - 1);
         }
     }

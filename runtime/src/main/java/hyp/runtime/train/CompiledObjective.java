@@ -1,6 +1,7 @@
 package hyp.runtime.train;
 
 import hyp.runtime.hyper.InnerObjective;
+import java.util.Arrays;
 
 /**
  * An {@link InnerObjective} driven by generated code: the training loss's gradient in w, its tangent-of-adjoint
@@ -71,8 +72,8 @@ public final class CompiledObjective implements InnerObjective {
     @Override
     public void outerGradient(double[] wv, double[] h, double[] wBar, double[] hyperBar) {
         Object[] r = outerAdjoint.call(outerAdjoint.arguments.build(w, wv, hyper, h, 0, new Object[] {1.0}));
-        java.util.Arrays.fill(wBar, 0.0);
-        java.util.Arrays.fill(hyperBar, 0.0);
+        Arrays.fill(wBar, 0.0);
+        Arrays.fill(hyperBar, 0.0);
         outerAdjoint.scatter(r, w, wBar, hyper, hyperBar);
     }
 }

@@ -1,5 +1,7 @@
 package hyp.runtime.train;
 
+import hyp.runtime.Tensor;
+
 /**
  * A train statement's setting that reads a hyper at an index {@code t + offset} (a per-step schedule), checked
  * against the hyper's size before a run of a given number of steps: a dimension sized only at run time cannot be
@@ -13,7 +15,7 @@ package hyp.runtime.train;
 public record ScheduleRead(String hyper, int axis, int offset, String where) {
     /** Throws {@link IllegalArgumentException} naming the read when steps 1 … {@code steps} index outside the hyper. */
     public void check(Object value, int steps) {
-        if (steps < 1 || !(value instanceof hyp.runtime.Tensor t) || axis >= t.rank()) return;
+        if (steps < 1 || !(value instanceof Tensor t) || axis >= t.rank()) return;
         long first = 1L + offset, last = (long) steps + offset;
         int size = t.shape[axis];
         if (first < 0 || last >= size) {

@@ -1,5 +1,6 @@
 package hyp.compiler.backend.bytecode;
 
+import hyp.compiler.prim.Primitive;
 import static org.objectweb.asm.Opcodes.*;
 
 import hyp.compiler.ir.Node;
@@ -23,7 +24,7 @@ final class OpEmitter {
     }
 
     void op(Node.Op op) {
-        Emission e = op.prim().emission(op.args().stream().map(Var::type).toList(), op.attr());
+        Emission e = Primitive.of(op).emission(op.args().stream().map(Var::type).toList(), op.attr());
         Type out = JvmTypes.of(op.out());
         Type produced;
         if (e instanceof Emission.Infix infix) {

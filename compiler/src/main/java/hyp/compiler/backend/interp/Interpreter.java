@@ -6,6 +6,7 @@ import hyp.compiler.ir.IrWalk;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
 import hyp.compiler.prim.Emission;
+import hyp.compiler.prim.Primitive;
 import hyp.compiler.types.Type;
 import hyp.runtime.Tensor;
 import hyp.runtime.ops.ArgumentShapes;
@@ -122,7 +123,7 @@ public final class Interpreter {
 
     private static Kernel kernel(Node.Op op) {
         List<Type> types = op.args().stream().map(Var::type).toList();
-        Emission e = op.prim().emission(types, op.attr());
+        Emission e = Primitive.of(op).emission(types, op.attr());
         if (e instanceof Emission.Infix i) return ScalarOps.infix(i.symbol(), types.get(0));
         if (e instanceof Emission.Prefix p) return ScalarOps.prefix(p.symbol(), types.get(0));
         if (e instanceof Emission.Compare c) return ScalarOps.compare(c.symbol(), types.get(0));

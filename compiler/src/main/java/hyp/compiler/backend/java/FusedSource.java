@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The loops of a class's fused element-wise ops as readable Java, one {@code private static} method each:
@@ -128,11 +129,11 @@ final class FusedSource {
 
     private final class Expressions {
         private final FusedBody body;
-        private final java.util.function.IntFunction<String> args;
+        private final IntFunction<String> args;
         private final int[] reads;
 
         /** {@code args} gives the Java text of an argument's element at the current iteration. */
-        Expressions(FusedBody body, java.util.function.IntFunction<String> args) {
+        Expressions(FusedBody body, IntFunction<String> args) {
             this.body = body;
             this.args = args;
             this.reads = new int[body.steps().size()];

@@ -14,6 +14,7 @@ import hyp.compiler.ir.Var;
 import hyp.compiler.opt.BackEndPasses;
 import hyp.compiler.opt.ElementwiseFusion;
 import hyp.compiler.prim.Emission;
+import hyp.compiler.prim.Primitive;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ public final class JavaSourceBackend {
         for (Function f : functions) {
             IrWalk.nodes(f.body(), n -> {
                 if (!(n instanceof Node.Op op)) return;
-                Emission e = op.prim().emission(op.args().stream().map(Var::type).toList(), op.attr());
+                Emission e = Primitive.of(op).emission(op.args().stream().map(Var::type).toList(), op.attr());
                 if (e instanceof Emission.Call c) classes.add(c.owner());
                 if (e instanceof Emission.CallWithArray c) classes.add(c.owner());
             });

@@ -42,6 +42,7 @@ import hyp.compiler.ir.Function;
 import hyp.compiler.ir.Node;
 import hyp.compiler.ir.Var;
 import hyp.compiler.prim.Emission;
+import hyp.compiler.prim.Primitive;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +186,7 @@ final class MethodWriter {
 
     private Expression op(Node.Op op) {
         List<hyp.compiler.types.Type> types = op.args().stream().map(Var::type).toList();
-        Emission e = op.prim().emission(types, op.attr());
+        Emission e = Primitive.of(op).emission(types, op.attr());
         if (e instanceof Emission.Infix i) {
             return new BinaryExpr(name(op.arg(0)), name(op.arg(1)), Operators.infix(i.symbol()));
         }

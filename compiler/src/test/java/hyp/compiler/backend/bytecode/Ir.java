@@ -4,6 +4,7 @@ import hyp.compiler.ir.Block;
 import hyp.compiler.ir.Function;
 import hyp.compiler.ir.IrBuilder;
 import hyp.compiler.ir.Var;
+import hyp.compiler.prim.Prims;
 import hyp.compiler.types.Dim;
 import hyp.compiler.types.Type;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ final class Ir {
     static final Type VECTOR = Type.tensor(Dim.named("n"));
     static final Type MATRIX = Type.tensor(Dim.named("n"), Dim.named("d"));
 
-    final IrBuilder b = new IrBuilder();
+    final IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
 
     /** A function whose body {@code body} builds from the parameters, returning the results. */
     Function def(String name, List<String> names, List<Type> types, java.util.function.Function<List<Var>, List<Var>> body) {

@@ -42,7 +42,7 @@ public final class Samples {
 
     /** The seed's mod1: while x < 0 or x >= 1 { if x < 0 { x = x + 1 } else { x = x - 1 } }. */
     public static Function mod1() {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Var x = b.fresh(Type.REAL, "x");
         Block body = b.block(List.of(x), () -> {
             Var cx = b.fresh(Type.REAL, "x");
@@ -66,7 +66,7 @@ public final class Samples {
 
     /** acc + Σ_{i=from}^{to-1} real(i * i). */
     public static Function sumSquares() {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Var from = b.fresh(Type.INT, "from"), to = b.fresh(Type.INT, "to"), acc = b.fresh(Type.REAL, "acc");
         Block body = b.block(List.of(from, to, acc), () -> {
             Var i = b.fresh(Type.INT, "i"), a = b.fresh(Type.REAL, "acc");
@@ -80,7 +80,7 @@ public final class Samples {
 
     /** for i in 0..n { for j in 0..m { acc = acc * 0.5 + real(i) * real(j) } ; k = k + 1 }; returns (acc, k). */
     public static Function nested() {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Var n = b.fresh(Type.INT, "n"), m = b.fresh(Type.INT, "m");
         Block body = b.block(List.of(n, m), () -> {
             Var zero = b.integer(0), acc0 = b.real(0.0);
@@ -103,7 +103,7 @@ public final class Samples {
 
     /** Every scalar operator: int arithmetic (no int division in .hyp), comparisons of reals and ints, and/or/not, int to real. */
     public static Function scalarOps() {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Var p = b.fresh(Type.INT, "p"), q = b.fresh(Type.INT, "q"), x = b.fresh(Type.REAL, "x"), y = b.fresh(Type.REAL, "y");
         Block body = b.block(List.of(p, q, x, y), () -> {
             Var lt = b.op(Prims.LT, x, y), plt = b.op(Prims.LT, p, q);
@@ -120,7 +120,7 @@ public final class Samples {
 
     /** Runtime calls on tensors: products, reductions, element-wise maps, indexing, stacking, sizes. */
     public static Function tensorOps() {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Var a = b.fresh(MATRIX, "A"), v = b.fresh(VECTOR, "v"), s = b.fresh(Type.REAL, "s");
         Block body = b.block(List.of(a, v, s), () -> {
             Var av = b.op(Prims.MATMUL, a, v);
@@ -145,7 +145,7 @@ public final class Samples {
 
     /** Constants with no value yet: 0.0, 0, false and a null tensor. */
     public static Function undefs() {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Block body = b.block(List.of(), () -> List.of(b.undef(Type.REAL), b.undef(Type.INT), b.undef(Type.BOOL),
                 b.undef(VECTOR)));
         return new Function("undefs", List.of(), body);
@@ -153,7 +153,7 @@ public final class Samples {
 
     /** while i < n { i = i + 1; acc = acc + 0.5 }; returns (i, acc), starting from (0, 0.0). */
     public static Function countTo() {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Var n = b.fresh(Type.INT, "n");
         Block body = b.block(List.of(n), () -> {
             Var ci = b.fresh(Type.INT, "i"), cacc = b.fresh(Type.REAL, "acc");
@@ -170,7 +170,7 @@ public final class Samples {
 
     /** exp(x) + max(x, y) + pow(x, y) * sigmoid(y) - min(x, y): java.lang.Math and runtime scalar calls. */
     public static Function mathCalls() {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Var x = b.fresh(Type.REAL, "x"), y = b.fresh(Type.REAL, "y");
         Block body = b.block(List.of(x, y), () -> List.of(b.op(Prims.SUB, b.op(Prims.ADD,
                 b.op(Prims.ADD, b.op(Prims.EXP, x), b.op(Prims.MAX, x, y)),
@@ -180,7 +180,7 @@ public final class Samples {
 
     /** A def named {@code new} whose parameters are named like Java keywords and classes: int * exp(true) + hyp. */
     public static Function keywords() {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Var p1 = b.fresh(Type.REAL, "int"), p2 = b.fresh(Type.REAL, "true"), p3 = b.fresh(Type.REAL, "hyp"),
                 p4 = b.fresh(Type.REAL, "Math");
         Block body = b.block(List.of(p1, p2, p3, p4), () -> List.of(b.op(Prims.ADD,
@@ -190,7 +190,7 @@ public final class Samples {
 
     /** Literals Java needs care with: NaN, infinities, -0.0, the smallest double, Integer.MIN_VALUE; x is added. */
     public static Function specialConstants() {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Var x = b.fresh(Type.REAL, "x");
         Block body = b.block(List.of(x), () -> List.of(b.op(Prims.ADD, x, b.real(Double.NaN)),
                 b.op(Prims.ADD, x, b.real(Double.POSITIVE_INFINITY)), b.op(Prims.ADD, x, b.real(Double.NEGATIVE_INFINITY)),
@@ -205,7 +205,7 @@ public final class Samples {
      * complex values. With w = z·z·n + exp(z) and s = [z, w], returns (sum(s), z < w, s).
      */
     public static Function complexStep() {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Var z = b.fresh(new Type.Complex(Type.REAL), "z"), n = b.fresh(Type.INT, "n");
         Block body = b.block(List.of(z, n), () -> {
             Var cn = b.op(new ComplexPrimitive(Prims.TO_REAL), n);
@@ -222,7 +222,7 @@ public final class Samples {
      * k-th pop returns the value pushed at i = n-1-k.
      */
     public static Function tapeRoundTrip() {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Var x = b.fresh(Type.REAL, "x"), n = b.fresh(Type.INT, "n");
         Block body = b.block(List.of(x, n), () -> {
             Var zero = b.integer(0);

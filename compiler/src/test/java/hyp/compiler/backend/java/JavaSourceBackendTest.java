@@ -88,7 +88,7 @@ class JavaSourceBackendTest {
 
     @Test
     void aParameterNamedLikeALocalIsRenamed() throws Exception {
-        IrBuilder b = new IrBuilder();
+        IrBuilder b = new IrBuilder(Prims.ARITHMETIC);
         Var x = b.fresh(Type.REAL, null);
         Block body = b.block(List.of(x), () -> List.of(b.op(Prims.MUL, x, b.real(2.0))));
         Var local = body.results().get(0);

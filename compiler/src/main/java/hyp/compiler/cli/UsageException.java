@@ -1,8 +1,0 @@
-package hyp.compiler.cli;
-
-/** The command was used wrongly (bad value, missing input, unknown def): a one-line message and exit code 2. */
-final class UsageException extends RuntimeException {
-    UsageException(String message) {
-        super(message, null, false, false);
-    }
-}
