@@ -130,4 +130,25 @@ class DistributedLossTest {
         assertTrue(distributed.work().hessianVectorProducts() > 0);
         s.release();
     }
+
+    @Test
+    void implicitTuningFollowsTheSameLoopOnOneMachine() {
+        Case c = logreg(LOGREG);
+        SparkSolver s = c.distributed(2);
+        java.util.List<Double> losses = new java.util.ArrayList<>();
+        hyp.runtime.hyper.TuningResult r = s.tune(2, new hyp.runtime.hyper.SgdUpdate(50.0), round -> losses.add(round.validationLoss()));
+        // The same loop on one machine: L-BFGS from the last w, implicit hypergradient, λ ← λ − 50 ∇λ.
+        CompiledObjective local = c.local().objective();
+        double[] lambda = s.hyperVector(), w = s.startingParam();
+        for (int round = 0; round < 2; round++) {
+            double[] l = lambda.clone();
+            w = Lbfgs.minimize((x, g) -> local.valueAndGradW(x, l, g), w, 1e-7, 500, 10).w();
+            Hypergradient g = new Implicit(new Implicit.Options(1e-6, 1000, 0)).compute(local, w, lambda);
+            assertEquals(g.value(), losses.get(round), 1e-9, "round " + round + " validation loss");
+            for (int i = 0; i < lambda.length; i++) lambda[i] -= 50.0 * g.gradient()[i];
+        }
+        assertTrue(relative(r.hyper(), lambda) <= 1e-6, "tuned λ off by " + relative(r.hyper(), lambda));
+        assertTrue(losses.get(1) < losses.get(0), "the first step lowers the validation loss: " + losses);
+        s.release();
+    }
 }
