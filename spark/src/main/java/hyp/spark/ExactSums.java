@@ -8,7 +8,7 @@ import java.math.MathContext;
  * Per-partition sums combined exactly: every entry is kept as a {@link BigDecimal} (a double converts to one
  * without rounding, and their sums are exact), so the combined value is the same whatever order Spark merges the
  * partitions' results in (tasks finish in any order; treeAggregate's intermediate level groups them by a shuffle)
- * and is rounded to double once, on the driver. Only each partition's own sum, computed by the generated code on
+ * and is divided by the row count and rounded to double on the driver. Only each partition's own sum, computed by the generated code on
  * its rows, depends on the partitioning.
  */
 final class ExactSums implements Serializable {
@@ -50,7 +50,7 @@ final class ExactSums implements Serializable {
         return rows;
     }
 
-    /** The sums divided by the row count, each rounded once to the nearest double. */
+    /** The sums divided by the row count (to 34 significant digits), each then rounded to the nearest double. */
     double[] mean() {
         if (entries == null || rows == 0) throw new IllegalStateException("no rows were summed");
         BigDecimal n = BigDecimal.valueOf(rows);
