@@ -95,4 +95,32 @@ class FailureAndInputTest {
         String m = assertThrows(IllegalArgumentException.class, s::loss).getMessage();
         assertTrue(m.startsWith("the train statement's loss does not split by rows: on the first 8 rows"), m);
     }
+
+    @Test
+    void anArrayColumnBindsAsItsNumberedColumnsDo() {
+        DistributedLossTest.Case c = DistributedLossTest.logreg(DistributedLossTest.LOGREG);
+        Dataset<Row> columns = SparkFixture.rows(c.x(), c.y(), 2);
+        org.apache.spark.sql.Column[] xs = new org.apache.spark.sql.Column[30];
+        for (int j = 0; j < 30; j++) xs[j] = org.apache.spark.sql.functions.col("x" + j);
+        Dataset<Row> arrays = columns.select(org.apache.spark.sql.functions.array(xs).as("features"),
+                org.apache.spark.sql.functions.col("label"));
+        double[] w = DistributedLossTest.point(30, 0.3, 1);
+        double[] fromColumns = new double[30], fromArray = new double[30];
+        SparkSolver a = c.distributed(2);
+        a.loss().valueAndGradient(w, a.hyperVector(), fromColumns);
+        SparkSolver b = SparkFixture.sparkSolver(DistributedLossTest.LOGREG).data("Xv", c.xv()).data("yv", c.yv())
+                .rows(arrays, RowBinding.of("X", "features"), RowBinding.of("y", "label"));
+        b.loss().valueAndGradient(w, b.hyperVector(), fromArray);
+        assertArrayEquals(fromColumns, fromArray, 0.0);
+        a.release();
+        b.release();
+        // An array of the wrong length is named in the job that reads the rows.
+        Dataset<Row> short29 = columns.select(org.apache.spark.sql.functions.array(java.util.Arrays.copyOf(xs, 29)).as("features"),
+                org.apache.spark.sql.functions.col("label"));
+        SparkSolver bad = SparkFixture.sparkSolver(DistributedLossTest.LOGREG).data("Xv", c.xv()).data("yv", c.yv())
+                .rows(short29, RowBinding.of("X", "features"), RowBinding.of("y", "label"));
+        Exception e = assertThrows(Exception.class, bad::loss);
+        assertTrue(String.valueOf(e.getMessage()).contains("column 'features' bound to data X has 29 numbers in row 0 of partition 0; "
+                + "the declaration needs 30"), e.getMessage());
+    }
 }
