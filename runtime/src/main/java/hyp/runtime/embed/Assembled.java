@@ -36,13 +36,47 @@ record Assembled(CompiledDynamics dynamics, CompiledObjective objective, double[
                 plans.get("init").bind(training, values, batches), plans.get("initAdjoint").bind(training, values, batches),
                 plans.get("step").bind(training, values, batches), plans.get("stepAdjoint").bind(training, values, batches),
                 bind(plans, "outer", training, values), bind(plans, "outerAdjoint", training, values));
-        Layout w = new Layout(List.of(wiring.param()), List.of(stateLayout.shapes().get(0)));
-        CompiledObjective objective = new CompiledObjective(w, hyperLayout, bind(plans, "lossGradient", training, values),
-                bind(plans, "lossSecondOrder", training, values), bind(plans, "outer", training, values),
-                bind(plans, "outerAdjoint", training, values), wiring.hyperOrder());
+        CompiledObjective objective = objective(wiring, training, values, hyperLayout, stateLayout.shapes().get(0));
         double[] hyper = new double[hyperLayout.size()];
         for (int k = 0; k < wiring.hypers().size(); k++) hyperLayout.put(hyper, k, values.get(wiring.hypers().get(k)));
         return new Assembled(dynamics, objective, hyper, values, batches);
+    }
+
+    /**
+     * The training and validation losses' derivatives at {@code given} alone, without running the optimizer's init:
+     * the trained value's shape is that of its given or declared value.
+     */
+    static CompiledObjective objective(Wiring wiring, Class<?> training, Map<String, Object> given) {
+        Map<String, Object> values = pack(wiring, given);
+        List<int[]> hyperShapes = new ArrayList<>();
+        for (String h : wiring.hypers()) hyperShapes.add(Layout.shapeOf(values.get(h)));
+        return objective(wiring, training, values, new Layout(wiring.hypers(), hyperShapes),
+                Layout.shapeOf(values.get(wiring.param())));
+    }
+
+    /** λ at {@code values}: the hypers in order, each row-major. */
+    static double[] hyperOf(Wiring wiring, Map<String, Object> values) {
+        List<int[]> shapes = new ArrayList<>();
+        for (String h : wiring.hypers()) shapes.add(Layout.shapeOf(values.get(h)));
+        Layout layout = new Layout(wiring.hypers(), shapes);
+        double[] hyper = new double[layout.size()];
+        for (int k = 0; k < wiring.hypers().size(); k++) layout.put(hyper, k, values.get(wiring.hypers().get(k)));
+        return hyper;
+    }
+
+    /** The trained value at {@code given}, flat. */
+    static double[] startingParam(Wiring wiring, Map<String, Object> given) {
+        Object v = pack(wiring, given).get(wiring.param());
+        return v instanceof Tensor t ? t.data.clone() : new double[] {(Double) v};
+    }
+
+    private static CompiledObjective objective(Wiring wiring, Class<?> training, Map<String, Object> values,
+                                               Layout hyperLayout, int[] paramShape) {
+        Map<String, CallPlan> plans = wiring.calls();
+        Layout w = new Layout(List.of(wiring.param()), List.of(paramShape));
+        return new CompiledObjective(w, hyperLayout, bind(plans, "lossGradient", training, values),
+                bind(plans, "lossSecondOrder", training, values), bind(plans, "outer", training, values),
+                bind(plans, "outerAdjoint", training, values), wiring.hyperOrder());
     }
 
     /** A call that reads the whole training set (the validation loss, the implicit method's derivatives). */

@@ -9,6 +9,7 @@ import hyp.runtime.hyper.TuningListener;
 import hyp.runtime.hyper.TuningResult;
 import hyp.runtime.reverse.Reversible;
 import hyp.runtime.reverse.UpdateSequence;
+import hyp.runtime.train.CompiledObjective;
 import hyp.runtime.train.Layout;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -192,7 +193,7 @@ public final class Solver {
 
     /** The starting λ as one flat vector: the hypers in order, each row-major. */
     public double[] hyperVector() {
-        return assemble().hyper();
+        return Assembled.hyperOf(wiring, inputs.resolve());
     }
 
     /** A flat λ (or its gradient) by hyper name: a Double for a real, a Tensor of the declared shape otherwise. */
@@ -300,6 +301,21 @@ public final class Solver {
         }
         double[] s = dynamics.run(hyper, steps);
         return dynamics.outerLoss(s, hyper);
+    }
+
+    /**
+     * The training loss's gradient, Hessian-vector and mixed second-derivative products and the validation loss
+     * with its gradient, at the bound data, as implicit differentiation reads them: w is the trained param (the
+     * train statement's targets packed, when several) and λ is laid out as {@link #hyperVector()}. Assembling it
+     * runs no optimizer code, so it is cheap enough to build per block of rows (the distributed module does so).
+     */
+    public CompiledObjective objective() {
+        return Assembled.objective(wiring, training, inputs.resolve());
+    }
+
+    /** The trained param's starting value, flat (given, or as declared; the train statement's targets packed). */
+    public double[] startingParam() {
+        return Assembled.startingParam(wiring, inputs.resolve());
     }
 
     private static void nonNull(String kind, String name, Object value) {

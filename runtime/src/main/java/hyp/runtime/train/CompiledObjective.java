@@ -40,6 +40,13 @@ public final class CompiledObjective implements InnerObjective {
         return hyper.size();
     }
 
+    /** The training loss L_tr(w, λ); writes ∇_w L_tr into {@code out} (one call of the generated adjoint code). */
+    public double valueAndGradW(double[] wv, double[] h, double[] out) {
+        Object[] r = gradient.call(gradient.arguments.build(w, wv, hyper, h, 0, new Object[] {1.0}));
+        w.put(out, 0, r[1]);
+        return (Double) r[0];
+    }
+
     @Override
     public void gradW(double[] wv, double[] h, double[] out) {
         Object[] r = gradient.call(gradient.arguments.build(w, wv, hyper, h, 0, new Object[] {1.0}));
